@@ -1,0 +1,54 @@
+package dev.modelyard.common.auth;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/**
+ * How services authenticate: only a gateway-signed internal token is accepted. The gateway swaps in
+ * its own mechanism (user tokens and API keys) by setting {@code modelyard.auth.mechanism=gateway}.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "modelyard.auth.mechanism", stringValue = "internal", enableIfMissing = true)
+public class InternalTokenMechanism implements HttpAuthenticationMechanism {
+
+    private final InternalTokens.Verifier verifier;
+
+    public InternalTokenMechanism(InternalTokenConfig config) {
+        this.verifier = new InternalTokens.Verifier(PemKeys.readPublic(config.publicKeyLocation()),
+                config.issuer(), config.audience(), config.ttl());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String token = BearerTokens.from(context.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            return Uni.createFrom().nullItem();
+        }
+        try {
+            return Uni.createFrom().item(CallerIdentity.of(verifier.verify(token)));
+        } catch (InternalTokens.InvalidTokenException e) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("Invalid internal token"));
+        }
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+    }
+
+    /** The identity is built here from the verified token, so no identity provider is involved. */
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of();
+    }
+}

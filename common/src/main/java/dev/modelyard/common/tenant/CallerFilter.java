@@ -1,0 +1,49 @@
+package dev.modelyard.common.tenant;
+
+import dev.modelyard.common.auth.Caller;
+import dev.modelyard.common.auth.CallerIdentity;
+import dev.modelyard.common.error.PlatformException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Fails closed: every REST call needs an authenticated caller unless its resource says
+ * {@code @PermitAll}. Resolves the caller once into {@link TenantContext} and the log context.
+ */
+public class CallerFilter {
+
+    private final CurrentIdentityAssociation identities;
+    private final TenantContext tenantContext;
+
+    public CallerFilter(CurrentIdentityAssociation identities, TenantContext tenantContext) {
+        this.identities = identities;
+        this.tenantContext = tenantContext;
+    }
+
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
+    public Uni<Void> resolveCaller(ContainerRequestContext request, ResourceInfo resource) {
+        boolean open = resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(PermitAll.class)
+                || resource.getResourceClass().isAnnotationPresent(PermitAll.class));
+        return identities.getDeferredIdentity().map(identity -> {
+            Caller caller = CallerIdentity.from(identity);
+            if (caller == null) {
+                if (!open) {
+                    throw PlatformException.unauthorized("Missing or invalid credentials");
+                }
+                return null;
+            }
+            tenantContext.set(caller);
+            MDC.put("tenant", caller.tenant() == null ? "-" : caller.tenant());
+            if (caller.requestId() != null) {
+                MDC.put("requestId", caller.requestId());
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package dev.modelyard.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Real access tokens from the test Keycloak, through the CLI client's password grant. */
+public final class KeycloakTokens {
+
+    public static final String DEMO_PASSWORD = "demo";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KeycloakTokens() {
+    }
+
+    public static String accessToken(String username) {
+        return accessToken(username, DEMO_PASSWORD);
+    }
+
+    public static String accessToken(String username, String password) {
+        JsonNode body = tokenRequest(Map.of("grant_type", "password", "client_id", "modelyard-cli",
+                "username", username, "password", password, "scope", "openid"));
+        if (!body.has("access_token")) {
+            throw new IllegalStateException("Keycloak refused the login of " + username + ": " + body);
+        }
+        return body.get("access_token").asText();
+    }
+
+    /** The raw answer of the token endpoint, for tests that expect a refusal. */
+    public static JsonNode tokenRequest(Map<String, String> form) {
+        String encoded = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String endpoint = KeycloakResource.ensureStarted().issuer() + "/protocol/openid-connect/token";
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
