@@ -2,6 +2,8 @@ package dev.modelyard.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelyard.launcher.KeycloakServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,6 +36,56 @@ public final class KeycloakTokens {
             throw new IllegalStateException("Keycloak refused the login of " + username + ": " + body);
         }
         return body.get("access_token").asText();
+    }
+
+    public static String issuer() {
+        return KeycloakResource.ensureStarted().issuer();
+    }
+
+    /**
+     * A real token that expires after {@code seconds}: the CLI client's token lifespan is shortened
+     * through Keycloak's admin API for this one login and then put back.
+     */
+    public static synchronized String shortLivedAccessToken(String username, int seconds) {
+        String base = KeycloakResource.ensureStarted().url();
+        String admin = send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
+                        + KeycloakServer.BOOTSTRAP_ADMIN + "&password=" + KeycloakServer.BOOTSTRAP_PASSWORD)))
+                .get("access_token").asText();
+        String clients = base + "/admin/realms/" + KeycloakServer.REALM + "/clients";
+        JsonNode client = send(HttpRequest.newBuilder(URI.create(clients + "?clientId=modelyard-cli"))
+                .header("Authorization", "Bearer " + admin).GET()).get(0);
+        String clientUrl = clients + "/" + client.get("id").asText();
+        ObjectNode changed = client.deepCopy();
+        ((ObjectNode) changed.with("attributes")).put("access.token.lifespan", Integer.toString(seconds));
+        putJson(clientUrl, admin, changed);
+        try {
+            return accessToken(username);
+        } finally {
+            putJson(clientUrl, admin, client);
+        }
+    }
+
+    private static void putJson(String url, String bearer, JsonNode body) {
+        send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private static JsonNode send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("Keycloak answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The raw answer of the token endpoint, for tests that expect a refusal. */

@@ -1,0 +1,31 @@
+package dev.modelyard.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** How the gateway reaches the services and what it lets through. */
+@ConfigMapping(prefix = "modelyard.gateway")
+public interface GatewayConfig {
+
+    /** Base URL of each service by name: privacy, training, registry, router. */
+    Map<String, String> services();
+
+    /** Tenants created at start-up whose identities come with the realm file; empty in production. */
+    Optional<List<String>> demoTenants();
+
+    /** Largest request body forwarded, in bytes (413 above it); uploads stream, so this is not memory. */
+    @WithDefault("2147483648")
+    long maxBodySize();
+
+    /** How long a forwarded request may go without any bytes moving before it is abandoned. */
+    @WithDefault("PT5M")
+    Duration idleTimeout();
+
+    /** Connections kept open to each service. */
+    @WithDefault("64")
+    int maxConnectionsPerService();
+}

@@ -1,0 +1,200 @@
+package dev.modelyard.gateway.proxy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelyard.common.auth.InternalTokenConfig;
+import dev.modelyard.common.auth.InternalTokens;
+import dev.modelyard.common.auth.PemKeys;
+import dev.modelyard.common.error.PlatformException;
+import dev.modelyard.common.error.Problem;
+import dev.modelyard.gateway.GatewayConfig;
+import dev.modelyard.gateway.apikey.Scopes;
+import dev.modelyard.gateway.auth.Admission;
+import dev.modelyard.gateway.auth.Authenticator;
+import dev.modelyard.gateway.auth.RequestIds;
+import dev.modelyard.gateway.ratelimit.RateLimits;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Forwards each request under a service's prefix to that service: authenticates and rate-limits it,
+ * swaps the caller's credential for a short-lived internal token, and streams the body both ways
+ * with back-pressure, so an upload of any size passes through without being held in memory.
+ */
+@ApplicationScoped
+public class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class);
+
+    /** Connection-level headers that belong to one hop, never forwarded (RFC 9110 section 7.6.1). */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private final Authenticator authenticator;
+    private final RateLimits rateLimits;
+    private final GatewayConfig config;
+    private final ObjectMapper json;
+    private final InternalTokens.Signer signer;
+    private final Map<String, URI> services = new HashMap<>();
+    private HttpClient client;
+    private Vertx vertx;
+
+    public Forwarder(Authenticator authenticator, RateLimits rateLimits, GatewayConfig config,
+                     InternalTokenConfig tokenConfig, ObjectMapper json) {
+        this.authenticator = authenticator;
+        this.rateLimits = rateLimits;
+        this.config = config;
+        this.json = json;
+        this.signer = new InternalTokens.Signer(PemKeys.readPrivate(tokenConfig.privateKeyLocation()
+                .orElseThrow(() -> new IllegalStateException("modelyard.internal-token.private-key-location is required"))),
+                tokenConfig.issuer(), tokenConfig.audience(), tokenConfig.ttl());
+        config.services().forEach((name, url) -> services.put(name, URI.create(url)));
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        this.vertx = vertx;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setIdleTimeout((int) config.idleTimeout().toSeconds())
+                        .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+        for (ServiceRoute route : RouteTable.ROUTES) {
+            if (!services.containsKey(route.service())) {
+                throw new IllegalStateException("modelyard.gateway.services." + route.service() + " is not configured");
+            }
+            router.routeWithRegex(route.regex()).order(-10).handler(context -> forward(context, route));
+        }
+    }
+
+    private void forward(RoutingContext context, ServiceRoute route) {
+        HttpServerRequest request = context.request();
+        // Hold the body until the caller is known; it then flows straight to the service.
+        request.pause();
+        String requestId = RequestIds.of(context);
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && parseLength(length) > config.maxBodySize()) {
+            fail(context, new PlatformException(413, "payload-too-large", "Payload too large",
+                    "The body is larger than the " + config.maxBodySize() + " bytes allowed"));
+            return;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        vertx.<Admission>executeBlocking(() -> {
+                    Admission admission = authenticator.authenticate(authorization, requestId);
+                    if (!Scopes.allows(admission.scopes(), route.scope())) {
+                        throw PlatformException.forbidden("This API key lacks the '" + route.scope() + "' scope");
+                    }
+                    rateLimits.check(admission);
+                    return admission;
+                }, false)
+                .onSuccess(admission -> send(context, route, admission))
+                .onFailure(failure -> fail(context, failure));
+    }
+
+    private void send(RoutingContext context, ServiceRoute route, Admission admission) {
+        HttpServerRequest request = context.request();
+        URI target = services.get(route.service());
+        MDC.put("tenant", admission.caller().tenant() == null ? "-" : admission.caller().tenant());
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(target.getHost())
+                .setPort(target.getPort())
+                .setURI(request.uri())
+                .setIdleTimeout(config.idleTimeout().toMillis());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        copyHeaders(request.headers(), headers);
+        options.setHeaders(headers);
+        options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + signer.sign(admission.caller()));
+        options.putHeader(RequestIds.HEADER, RequestIds.of(context));
+        options.putHeader("X-Forwarded-For", request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress());
+        options.putHeader("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
+        options.putHeader("X-Forwarded-Proto", request.scheme());
+
+        client.request(options)
+                .compose(upstream -> hasBody(request) ? upstream.send(request) : upstream.send())
+                .onSuccess(upstream -> relay(context, upstream))
+                .onFailure(failure -> {
+                    LOG.warnf("Forwarding %s %s to %s failed: %s", request.method(), request.path(), route.service(),
+                            failure.getMessage());
+                    fail(context, new PlatformException(502, "service-unavailable", "Bad gateway",
+                            "The " + route.service() + " service could not be reached"));
+                });
+    }
+
+    private static void relay(RoutingContext context, HttpClientResponse upstream) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            upstream.request().reset();
+            return;
+        }
+        response.setStatusCode(upstream.statusCode());
+        response.setStatusMessage(upstream.statusMessage());
+        copyHeaders(upstream.headers(), response.headers());
+        if (upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            response.setChunked(true);
+        }
+        upstream.pipeTo(response);
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return (length != null && !"0".equals(length)) || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    private static void copyHeaders(MultiMap from, MultiMap to) {
+        for (Map.Entry<String, String> header : from) {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))
+                    && !header.getKey().equalsIgnoreCase(RequestIds.HEADER)) {
+                to.add(header.getKey(), header.getValue());
+            }
+        }
+    }
+
+    private static long parseLength(String length) {
+        try {
+            return Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private void fail(RoutingContext context, Throwable failure) {
+        PlatformException problem = failure instanceof PlatformException platform ? platform
+                : new PlatformException(500, "internal-error", "Internal error", "The request failed unexpectedly");
+        if (!(failure instanceof PlatformException)) {
+            LOG.error("Forwarding failed", failure);
+        }
+        HttpServerResponse response = context.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        response.setStatusCode(problem.status());
+        problem.headers().forEach(response::putHeader);
+        response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        // Close rather than drain an unread upload we refused.
+        response.putHeader(HttpHeaders.CONNECTION, "close");
+        try {
+            response.end(json.writeValueAsString(problem.toProblem(context.request().path())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            response.end();
+        }
+    }
+}

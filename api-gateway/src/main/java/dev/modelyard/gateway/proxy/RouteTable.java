@@ -1,0 +1,16 @@
+package dev.modelyard.gateway.proxy;
+
+import java.util.List;
+
+/** Which service owns which part of the public API; anything else is the gateway's own. */
+public final class RouteTable {
+
+    public static final List<ServiceRoute> ROUTES = List.of(
+            new ServiceRoute("privacy", "/v1/files", "files"),
+            new ServiceRoute("training", "/v1/fine_tuning", "fine_tuning"),
+            new ServiceRoute("registry", "/v1/models", "models"),
+            new ServiceRoute("router", "/v2", "inference"));
+
+    private RouteTable() {
+    }
+}
