@@ -189,12 +189,21 @@ public class Forwarder {
         response.setStatusCode(problem.status());
         problem.headers().forEach(response::putHeader);
         response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        // Close rather than drain an unread upload we refused.
-        response.putHeader(HttpHeaders.CONNECTION, "close");
-        try {
-            response.end(json.writeValueAsString(problem.toProblem(context.request().path())));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            response.end();
+        // An upload we refused is never read: close the connection rather than drain it.
+        boolean unreadBody = hasBody(context.request());
+        if (unreadBody) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
         }
+        String body;
+        try {
+            body = json.writeValueAsString(problem.toProblem(context.request().path()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            body = "";
+        }
+        response.end(body).onComplete(done -> {
+            if (unreadBody) {
+                context.request().connection().close();
+            }
+        });
     }
 }
