@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +37,7 @@ public final class BrowserLogin {
         Browser browser = new Browser();
         String issuer = KeycloakResource.ensureStarted().issuer();
         String verifier = randomUrlSafe(32);
-        String authorize = issuer + "/protocol/openid-connect/auth?" + form(Map.of(
+        String authorize = issuer + "/protocol/openid-connect/auth?" + Http.form(Map.of(
                 "client_id", CLIENT_ID, "redirect_uri", REDIRECT_URI, "response_type", "code", "scope", "openid",
                 "state", randomUrlSafe(8), "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
         HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(authorize)).GET());
@@ -58,7 +57,7 @@ public final class BrowserLogin {
         }
         HttpResponse<String> tokens = send(browser, HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
+                .POST(HttpRequest.BodyPublishers.ofString(Http.form(Map.of("grant_type", "authorization_code",
                         "client_id", CLIENT_ID, "redirect_uri", REDIRECT_URI, "code", code.group(1),
                         "code_verifier", verifier)))));
         try {
@@ -87,7 +86,7 @@ public final class BrowserLogin {
     private static HttpResponse<String> post(Browser browser, String action, Map<String, String> fields) {
         return send(browser, HttpRequest.newBuilder(URI.create(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+                .POST(HttpRequest.BodyPublishers.ofString(Http.form(fields))));
     }
 
     private static String actionOf(HttpResponse<String> page) {
@@ -116,34 +115,20 @@ public final class BrowserLogin {
                 request.header("Cookie", cookies.entrySet().stream()
                         .map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
             }
-            try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                for (String setCookie : response.headers().allValues("Set-Cookie")) {
-                    String pair = setCookie.split(";", 2)[0];
-                    int equals = pair.indexOf('=');
-                    String name = pair.substring(0, equals).trim();
-                    String value = pair.substring(equals + 1).trim();
-                    if (value.isEmpty() || setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
-                        cookies.remove(name);
-                    } else {
-                        cookies.put(name, value);
-                    }
+            HttpResponse<String> response = Http.send(http, request.build());
+            for (String setCookie : response.headers().allValues("Set-Cookie")) {
+                String pair = setCookie.split(";", 2)[0];
+                int equals = pair.indexOf('=');
+                String name = pair.substring(0, equals).trim();
+                String value = pair.substring(equals + 1).trim();
+                if (value.isEmpty() || setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
                 }
-                return response;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
+            return response;
         }
-    }
-
-    private static String form(Map<String, String> fields) {
-        return new LinkedHashMap<>(fields).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static String challenge(String verifier) {

@@ -7,13 +7,10 @@ import dev.modelyard.launcher.KeycloakServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Real access tokens from the test Keycloak, through the CLI client's password grant. */
 public final class KeycloakTokens {
@@ -74,37 +71,27 @@ public final class KeycloakTokens {
     }
 
     private static JsonNode send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("Keycloak answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> response = Http.send(HTTP, request.build());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("Keycloak answered " + response.statusCode() + ": " + response.body());
         }
+        return readJson(response.body());
     }
 
     /** The raw answer of the token endpoint, for tests that expect a refusal. */
     public static JsonNode tokenRequest(Map<String, String> form) {
-        String encoded = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         String endpoint = KeycloakResource.ensureStarted().issuer() + "/protocol/openid-connect/token";
+        HttpResponse<String> response = Http.send(HTTP, HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Http.form(form))).build());
+        return readJson(response.body());
+    }
+
+    private static JsonNode readJson(String body) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
+            return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.modelyard.gateway.apikey;
 import dev.modelyard.common.error.FieldError;
 import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.common.id.Ids;
+import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import dev.modelyard.common.tenant.TenantContext;
@@ -51,12 +52,7 @@ public class ApiKeyService {
 
     @Transactional
     public ListPage<ApiKeyView> list(PageRequest page) {
-        List<ApiKey> rows = page.after() == null
-                ? entities.createQuery("from ApiKey order by id desc", ApiKey.class)
-                        .setMaxResults(page.fetchSize()).getResultList()
-                : entities.createQuery("from ApiKey where id < :after order by id desc", ApiKey.class)
-                        .setParameter("after", page.after()).setMaxResults(page.fetchSize()).getResultList();
-        return ListPage.of(rows, page.limit(), ApiKeyView::of, k -> k.id);
+        return ListPage.of(KeysetPages.newestFirst(entities, ApiKey.class, page), page.limit(), ApiKeyView::of, k -> k.id);
     }
 
     @Transactional

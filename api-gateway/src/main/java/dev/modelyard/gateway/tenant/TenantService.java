@@ -3,6 +3,7 @@ package dev.modelyard.gateway.tenant;
 import dev.modelyard.common.auth.Caller;
 import dev.modelyard.common.error.FieldError;
 import dev.modelyard.common.error.PlatformException;
+import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -70,11 +70,7 @@ public class TenantService {
 
     @Transactional
     public ListPage<TenantView> list(PageRequest page) {
-        List<Tenant> rows = page.after() == null
-                ? entities.createQuery("from Tenant order by id", Tenant.class).setMaxResults(page.fetchSize()).getResultList()
-                : entities.createQuery("from Tenant where id > :after order by id", Tenant.class)
-                        .setParameter("after", page.after()).setMaxResults(page.fetchSize()).getResultList();
-        return ListPage.of(rows, page.limit(), TenantView::of, t -> t.id);
+        return ListPage.of(KeysetPages.inIdOrder(entities, Tenant.class, page), page.limit(), TenantView::of, t -> t.id);
     }
 
     @Transactional

@@ -4,14 +4,10 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.vertx.http.runtime.security.ChallengeData;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 
 /**
  * How services authenticate: only a gateway-signed internal token is accepted. The gateway swaps in
@@ -19,7 +15,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 @IfBuildProperty(name = "modelyard.auth.mechanism", stringValue = "internal", enableIfMissing = true)
-public class InternalTokenMechanism implements HttpAuthenticationMechanism {
+public class InternalTokenMechanism extends BearerMechanism {
 
     private final InternalTokens.Verifier verifier;
 
@@ -39,16 +35,5 @@ public class InternalTokenMechanism implements HttpAuthenticationMechanism {
         } catch (InternalTokens.InvalidTokenException e) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Invalid internal token"));
         }
-    }
-
-    @Override
-    public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
-    }
-
-    /** The identity is built here from the verified token, so no identity provider is involved. */
-    @Override
-    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of();
     }
 }

@@ -2,6 +2,7 @@ package dev.modelyard.registry.model;
 
 import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.common.id.Ids;
+import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,8 @@ public class RegisteredModelService {
 
     @Transactional
     public ListPage<ModelView> list(PageRequest page) {
-        return ListPage.of(models.page(page.after(), page.fetchSize()), page.limit(), ModelView::of, m -> m.id);
+        return ListPage.of(KeysetPages.newestFirst(models.getEntityManager(), RegisteredModel.class, page), page.limit(),
+                ModelView::of, m -> m.id);
     }
 
     @Transactional
