@@ -80,6 +80,9 @@ class ApiKeyLifecycleTest {
         given().auth().oauth2(KeycloakTokens.accessToken("acme-admin")).contentType(ContentType.JSON)
                 .body("{\"scopes\":[\"files\"]}").post("/v1/api-keys")
                 .then().statusCode(400).body("errors.field", hasItem("name"));
+        given().auth().oauth2(KeycloakTokens.accessToken("acme-admin")).contentType(ContentType.TEXT)
+                .body("name=plain").post("/v1/api-keys")
+                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
     }
 
     @Test

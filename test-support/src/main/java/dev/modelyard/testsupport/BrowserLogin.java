@@ -35,7 +35,7 @@ public final class BrowserLogin {
 
     public static String login(String username, String password, String newPassword) {
         Browser browser = new Browser();
-        String issuer = KeycloakResource.ensureStarted().issuer();
+        String issuer = KeycloakResource.issuer();
         String verifier = randomUrlSafe(32);
         String authorize = issuer + "/protocol/openid-connect/auth?" + Http.form(Map.of(
                 "client_id", CLIENT_ID, "redirect_uri", REDIRECT_URI, "response_type", "code", "scope", "openid",

@@ -31,6 +31,19 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         // Shared by every test class of this JVM; the shutdown hook stops it.
     }
 
+    /**
+     * The Keycloak tests talk to: the one named by the system property {@code modelyard.test.keycloak.url}
+     * (a whole stack under test brings its own), otherwise this JVM's own, started on first use.
+     */
+    public static String url() {
+        String external = System.getProperty("modelyard.test.keycloak.url");
+        return external != null ? external : ensureStarted().url();
+    }
+
+    public static String issuer() {
+        return url() + "/realms/" + KeycloakServer.REALM;
+    }
+
     /** Starts Keycloak on first use and returns the running instance. */
     public static synchronized KeycloakServer ensureStarted() {
         if (server != null) {

@@ -36,7 +36,7 @@ public final class KeycloakTokens {
     }
 
     public static String issuer() {
-        return KeycloakResource.ensureStarted().issuer();
+        return KeycloakResource.issuer();
     }
 
     /**
@@ -44,7 +44,7 @@ public final class KeycloakTokens {
      * through Keycloak's admin API for this one login and then put back.
      */
     public static synchronized String shortLivedAccessToken(String username, int seconds) {
-        String base = KeycloakResource.ensureStarted().url();
+        String base = KeycloakResource.url();
         String admin = send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
@@ -80,7 +80,7 @@ public final class KeycloakTokens {
 
     /** The raw answer of the token endpoint, for tests that expect a refusal. */
     public static JsonNode tokenRequest(Map<String, String> form) {
-        String endpoint = KeycloakResource.ensureStarted().issuer() + "/protocol/openid-connect/token";
+        String endpoint = KeycloakResource.issuer() + "/protocol/openid-connect/token";
         HttpResponse<String> response = Http.send(HTTP, HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(Http.form(form))).build());

@@ -1,0 +1,90 @@
+package dev.modelyard.launcher;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/**
+ * The embedded stack as a library, for end-to-end tests: a fresh database, its own home folder and
+ * its own ports (gateway on {@code portBase}, services on the next four, Keycloak on {@code portBase + 100}),
+ * so it runs beside a developer's {@code ./platform up}. What it prints goes to {@code home/platform.log}.
+ */
+public final class EmbeddedPlatform implements AutoCloseable {
+
+    private final Stack stack;
+    private final PrintStream log;
+
+    private EmbeddedPlatform(Stack stack, PrintStream log) {
+        this.stack = stack;
+        this.log = log;
+    }
+
+    /** Starts everything and waits until it is ready; fails with the reason and log tails otherwise. */
+    public static EmbeddedPlatform start(Path projectDir, Path home, int portBase) throws InterruptedException {
+        PlatformHome platformHome = new PlatformHome(home);
+        platformHome.createLayout();
+        linkDistributions(projectDir, home);
+        PrintStream log = new PrintStream(open(home.resolve("platform.log")), true, StandardCharsets.UTF_8);
+        Stack stack = new Stack(platformHome, projectDir, System.getenv(), log, portBase, "modelyard_e2e");
+        PostgresServer postgres = PostgresServer.configured(stack.environment());
+        try {
+            postgres.provisioner().recreate(stack.database(), Stack.DATABASE_OWNER, Stack.DATABASE_OWNER_PASSWORD,
+                    Stack.DATABASE_APP_PASSWORD);
+        } catch (SQLException e) {
+            throw new PlatformException("Cannot create a fresh " + stack.database() + " on " + postgres.describe()
+                    + ": " + e.getMessage());
+        }
+        if (new Up(stack).run(false) != 0) {
+            new Down(stack).run();
+            throw new IllegalStateException("The platform did not start; see " + home.resolve("platform.log")
+                    + " and " + platformHome.logsDir());
+        }
+        return new EmbeddedPlatform(stack, log);
+    }
+
+    public String gatewayUrl() {
+        return stack.gatewayUrl();
+    }
+
+    public String keycloakUrl() {
+        return stack.keycloakUrl();
+    }
+
+    /** The URL of one service by its module name, for tests that bypass the gateway on purpose. */
+    public String serviceUrl(String name) {
+        return stack.services().stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name)).url();
+    }
+
+    /** Stops exactly what {@link #start} started. */
+    @Override
+    public void close() {
+        new Down(stack).run();
+        log.close();
+    }
+
+    /** The build unpacked Keycloak under the project's own .platform; this home shares it. */
+    private static void linkDistributions(Path projectDir, Path home) {
+        Path link = home.resolve("dist");
+        try {
+            if (!Files.exists(link)) {
+                Files.createSymbolicLink(link, projectDir.resolve(".platform/dist").toAbsolutePath());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OutputStream open(Path file) {
+        try {
+            return Files.newOutputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.modelyard.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Modelyard service as the embedded stack runs it: its own small JVM on a fixed loopback port.
+ * The name is also its Maven module's folder and the name of its PID and log files.
+ */
+record ServiceSpec(String name, int port, List<String> extraSystemProperties) {
+
+    /** Every service, in start order: the gateway last, as it fronts the others. */
+    static List<ServiceSpec> all(PlatformHome home, int gatewayPort, String keycloakUrl) {
+        String privacy = "http://127.0.0.1:" + (gatewayPort + 1);
+        String training = "http://127.0.0.1:" + (gatewayPort + 2);
+        String registry = "http://127.0.0.1:" + (gatewayPort + 3);
+        String router = "http://127.0.0.1:" + (gatewayPort + 4);
+        return List.of(
+                new ServiceSpec("privacy", gatewayPort + 1, List.of()),
+                new ServiceSpec("training-orchestrator", gatewayPort + 2, List.of()),
+                new ServiceSpec("model-registry", gatewayPort + 3, List.of()),
+                new ServiceSpec("inference-router", gatewayPort + 4, List.of()),
+                new ServiceSpec("api-gateway", gatewayPort, List.of(
+                        "-Dmodelyard.keycloak.url=" + keycloakUrl,
+                        "-Dmodelyard.internal-token.private-key-location=" + home.internalTokenPrivateKey(),
+                        "-Dmodelyard.gateway.services.privacy=" + privacy,
+                        "-Dmodelyard.gateway.services.training=" + training,
+                        "-Dmodelyard.gateway.services.registry=" + registry,
+                        "-Dmodelyard.gateway.services.router=" + router,
+                        "-Dmodelyard.gateway.demo-tenants=acme,globex")));
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    URI readiness() {
+        return URI.create(url() + "/q/health/ready");
+    }
+
+    /** The Quarkus fast-jar the build leaves in the module. */
+    Path jar(Path projectDir) {
+        return projectDir.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    }
+
+    /**
+     * The command line: a small heap, serial GC and C1 only, because seven JVMs share a laptop and
+     * start-up time matters more here than peak throughput.
+     */
+    List<String> command(Path java, PlatformHome home, String jdbcUrl, Path projectDir) {
+        List<String> command = new ArrayList<>(List.of(java.toString(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dmodelyard.home=" + home.dir(),
+                "-Dmodelyard.db.url=" + jdbcUrl,
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1"));
+        command.addAll(extraSystemProperties);
+        command.add("-jar");
+        command.add(jar(projectDir).toString());
+        return command;
+    }
+}
