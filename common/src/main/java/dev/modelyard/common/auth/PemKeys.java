@@ -8,15 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** Reads and writes RSA keys as PEM (PKCS#8 private, X.509 public), from a file or the classpath. */
+/**
+ * Reads RSA keys as PEM (PKCS#8 private, X.509 public) from a file or the classpath. The embedded
+ * stack's launcher writes the pair on first start.
+ */
 public final class PemKeys {
 
     private PemKeys() {
@@ -28,31 +29,6 @@ public final class PemKeys {
 
     public static PrivateKey readPrivate(String location) {
         return generate(location, "PRIVATE KEY", der -> KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
-    }
-
-    /** Creates a 2048-bit RSA pair at {@code dir/internal-token.key|.pub} unless both already exist. */
-    public static void ensureKeyPair(Path privateKey, Path publicKey) {
-        if (Files.exists(privateKey) && Files.exists(publicKey)) {
-            return;
-        }
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            Files.createDirectories(privateKey.toAbsolutePath().getParent());
-            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA is not available", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
     }
 
     private interface KeyReader<K> {
