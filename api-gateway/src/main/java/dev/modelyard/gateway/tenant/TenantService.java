@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Tenants, their plans and quotas; onboarding provisions the identity provider too. */
@@ -103,12 +102,6 @@ public class TenantService {
             LOG.infof("Tenant %s is now %s", tenant.id, tenant.status);
         }
         return TenantView.of(tenant);
-    }
-
-    /** The tenant's limits for the request path, or empty when no such tenant exists. */
-    @Transactional
-    public Optional<Tenant> find(String id) {
-        return Optional.ofNullable(entities.find(Tenant.class, id));
     }
 
     private Tenant newTenant(String id, String name, String plan) {

@@ -28,19 +28,6 @@ public final class Ids {
         return prefix + "-" + encode(clock.millis(), random);
     }
 
-    /** True when {@code id} has the given prefix followed by a well-formed 26-character body. */
-    public static boolean isValid(String prefix, String id) {
-        if (id == null || !id.startsWith(prefix + "-") || id.length() != prefix.length() + 27) {
-            return false;
-        }
-        for (int i = prefix.length() + 1; i < id.length(); i++) {
-            if (indexOf(id.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     static String encode(long millis, byte[] random) {
         char[] out = new char[26];
         for (int i = 9; i >= 0; i--) {
@@ -65,14 +52,5 @@ public final class Ids {
             low >>>= 5;
         }
         return new String(out);
-    }
-
-    private static int indexOf(char c) {
-        for (int i = 0; i < ALPHABET.length; i++) {
-            if (ALPHABET[i] == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -14,10 +14,7 @@ class IdsTest {
     @Test
     void idsArePrefixedAndWellFormed() {
         String id = Ids.next("key");
-        assertThat(id).startsWith("key-").hasSize(30);
-        assertThat(Ids.isValid("key", id)).isTrue();
-        assertThat(Ids.isValid("file", id)).isFalse();
-        assertThat(Ids.isValid("key", "key-../../etc/passwd")).isFalse();
+        assertThat(id).startsWith("key-").hasSize(30).matches("key-[0-9A-HJKMNP-TV-Z]{26}");
     }
 
     @Test
