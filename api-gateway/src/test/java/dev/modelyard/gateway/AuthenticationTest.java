@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.modelyard.common.auth.Caller;
 import dev.modelyard.common.auth.InternalTokens;
+import dev.modelyard.testsupport.KeycloakResource;
 import dev.modelyard.testsupport.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,16 @@ class AuthenticationTest {
                 .body("request_id_header", equalTo("trace-me-1"));
         given().auth().oauth2(token).get("/v1/me")
                 .then().statusCode(200).body("tenant", equalTo("acme")).body("roles", hasItem(Caller.TENANT_ADMIN));
+    }
+
+    @Test
+    void aTokenFetchedThroughLocalhostNamesTheSameIssuer() {
+        String token = given().baseUri(KeycloakResource.url().replace("127.0.0.1", "localhost"))
+                .formParams(Map.of("grant_type", "password", "client_id", "modelyard-cli",
+                        "username", "acme-member", "password", KeycloakTokens.DEMO_PASSWORD))
+                .post("/realms/modelyard/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(token).get("/v1/me").then().statusCode(200).body("tenant", equalTo("acme"));
     }
 
     @Test

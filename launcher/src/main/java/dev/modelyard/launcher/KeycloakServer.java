@@ -66,7 +66,8 @@ public final class KeycloakServer {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(distribution.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--hostname-strict=false",
+                // A fixed hostname: tokens name the same issuer whether fetched via 127.0.0.1 or localhost.
+                "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + url(),
                 "--db=dev-file",
                 "--db-url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE",
                 "--import-realm",
