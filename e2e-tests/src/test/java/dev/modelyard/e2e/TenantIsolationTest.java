@@ -33,8 +33,10 @@ class TenantIsolationTest {
      * @param list      the collection's path
      * @param listKey   the JSON path, in list items, of what {@code create}'s path ends with
      * @param changes   requests that would change the object: {method, body}
+     * @param reads     further paths below the object that must not be readable either
      */
-    record Endpoint(String name, Function<String, String> create, String list, String listKey, List<Change> changes) {
+    record Endpoint(String name, Function<String, String> create, String list, String listKey, List<Change> changes,
+                    List<String> reads) {
         @Override
         public String toString() {
             return name;
@@ -50,7 +52,13 @@ class TenantIsolationTest {
                         .contentType(ContentType.JSON).body("{\"name\":\"isolated\"}").post("/v1/api-keys")
                         .then().statusCode(201).extract().path("id"),
                         "/v1/api-keys?limit=100", "id",
-                        List.of(new Change("DELETE", null))),
+                        List.of(new Change("DELETE", null)), List.of()),
+                new Endpoint("file", token -> "/v1/files/" + given().auth().oauth2(token)
+                        .multiPart("file", "customers.csv", "id,email\nu-1,ann@example.com\n".getBytes(), "text/csv")
+                        .multiPart("purpose", "fine-tune").post("/v1/files")
+                        .then().statusCode(201).extract().path("id"),
+                        "/v1/files?limit=100", "id",
+                        List.of(new Change("DELETE", null)), List.of("/content")),
                 new Endpoint("registered model", token -> {
                     String name = "isolated-" + System.nanoTime();
                     given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
@@ -58,7 +66,7 @@ class TenantIsolationTest {
                     return "/v1/models/" + name;
                 }, "/v1/models?limit=100", "name",
                         List.of(new Change("PATCH", "{\"description\":\"changed by another tenant\"}"),
-                                new Change("DELETE", null))));
+                                new Change("DELETE", null)), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,6 +79,10 @@ class TenantIsolationTest {
         String before = given().auth().oauth2(owner).get(path).then().statusCode(200).extract().asString();
 
         given().auth().oauth2(intruder).get(path).then().statusCode(404).contentType("application/problem+json");
+        for (String read : endpoint.reads()) {
+            given().auth().oauth2(intruder).get(path + read).then().statusCode(404);
+            given().auth().oauth2(owner).get(path + read).then().statusCode(200);
+        }
         given().auth().oauth2(intruder).get(endpoint.list()).then().statusCode(200)
                 .body("data." + endpoint.listKey(), not(hasItem(id)));
         for (Change change : endpoint.changes()) {

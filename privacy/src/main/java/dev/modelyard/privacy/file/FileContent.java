@@ -1,0 +1,7 @@
+package dev.modelyard.privacy.file;
+
+import java.io.InputStream;
+
+/** A file's anonymized bytes and their media type. */
+public record FileContent(InputStream bytes, String mediaType) {
+}

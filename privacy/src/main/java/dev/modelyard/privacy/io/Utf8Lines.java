@@ -1,0 +1,86 @@
+package dev.modelyard.privacy.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads a stream one physical line at a time, decoding each line as strict UTF-8 on its own. Decoding
+ * per line (rather than through a {@code Reader}, which decodes ahead in blocks) is what lets an
+ * invalid byte be reported on the line that holds it.
+ */
+public final class Utf8Lines {
+
+    /** A single line above this is not a text dataset; refusing it keeps memory bounded. */
+    static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[64 * 1024];
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private int position;
+    private int limit;
+    private byte[] line = new byte[1024];
+    private long lineNumber;
+
+    public Utf8Lines(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next line without its {@code \n} or {@code \r\n}, or null at the end of the stream. */
+    public String next() throws IOException {
+        int length = 0;
+        boolean any = false;
+        while (true) {
+            if (position == limit) {
+                limit = Math.max(0, in.read(buffer));
+                position = 0;
+                if (limit == 0) {
+                    if (!any) {
+                        return null;
+                    }
+                    break;
+                }
+            }
+            byte b = buffer[position++];
+            any = true;
+            if (b == '\n') {
+                break;
+            }
+            if (length == line.length) {
+                if (length >= MAX_LINE_BYTES) {
+                    throw ContentErrors.atLine(lineNumber + 1, "line is longer than " + MAX_LINE_BYTES + " bytes");
+                }
+                line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, length * 2));
+            }
+            line[length++] = b;
+        }
+        lineNumber++;
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        String text = decode(length);
+        return lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+    }
+
+    /** The number of the line {@link #next()} returned last, from 1. */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    private String decode(int length) {
+        try {
+            return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw ContentErrors.atLine(lineNumber, "not valid UTF-8");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.modelyard.privacy.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelyard.common.error.PlatformException;
+import dev.modelyard.privacy.pii.PiiRedactor;
+import dev.modelyard.privacy.pii.Pseudonymizer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AnonymizerTest {
+
+    private static final Pseudonymizer ACME = Pseudonymizer.forTenant("secret", "acme");
+    private static final Set<String> IDENTIFIERS = Set.of("id", "user_id");
+
+    @Test
+    void csvPseudonymizesIdentifierColumnsWholeAndRedactsTheRest() throws IOException {
+        StringWriter out = new StringWriter();
+        Anonymized facts = anonymizer(FileFormat.CSV).anonymize(
+                in("ID,comment\nu-1,mail me at a@example.com\n"), out);
+        String pseudonym = ACME.pseudonym("u-1");
+        assertThat(out.toString()).isEqualTo("ID,comment\r\n" + pseudonym + ",mail me at <EMAIL_ADDRESS>\r\n");
+        assertThat(facts.rows()).isEqualTo(1);
+        assertThat(facts.columns()).containsExactly("ID", "comment");
+        assertThat(facts.piiReport()).isEqualTo(new PiiReport(1, Map.of("EMAIL_ADDRESS", 1L),
+                Map.of("comment", Map.of("EMAIL_ADDRESS", 1L)), 1));
+    }
+
+    @Test
+    void csvRefusesRaggedRowsAndBadHeaders() {
+        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("a,b\n1,2\n1\n"), new StringWriter()))
+                .isInstanceOf(PlatformException.class).hasMessage("line 3: expected 2 fields, found 1");
+        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("a, a\n1,2\n"), new StringWriter()))
+                .isInstanceOf(PlatformException.class).hasMessage("line 1: the header names column 'a' twice");
+        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("\n\n"), new StringWriter()))
+                .isInstanceOf(PlatformException.class).hasMessage("line 1: file is empty");
+    }
+
+    @Test
+    void jsonlPseudonymizesIdentifierKeysAndRedactsNestedStrings() throws IOException {
+        StringWriter out = new StringWriter();
+        Anonymized facts = anonymizer(FileFormat.JSONL).anonymize(
+                in("{\"user_id\":7,\"turns\":[{\"text\":\"ip 10.0.0.1\"}],\"ok\":true}\n"), out);
+        assertThat(out.toString()).isEqualTo("{\"user_id\":\"" + ACME.pseudonym("7")
+                + "\",\"turns\":[{\"text\":\"ip <IP_ADDRESS>\"}],\"ok\":true}\n");
+        assertThat(facts.columns()).containsExactly("user_id", "turns", "ok");
+        assertThat(facts.piiReport().byColumn()).isEqualTo(Map.of("turns", Map.of("IP_ADDRESS", 1L)));
+    }
+
+    @Test
+    void jsonlRefusesLinesThatAreNotOneObject() {
+        assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{}\n\"text\"\n"), new StringWriter()))
+                .isInstanceOf(PlatformException.class).hasMessage("line 2: expected a JSON object");
+        assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{} {}\n"), new StringWriter()))
+                .isInstanceOf(PlatformException.class).hasMessage("line 1: unexpected content after the JSON object");
+        assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{}\n{}\n{\"a\" 1}\n"), new StringWriter()))
+                .isInstanceOf(PlatformException.class).hasMessageStartingWith("line 3: invalid JSON");
+    }
+
+    private static Anonymizer anonymizer(FileFormat format) {
+        return Anonymizer.of(format, new PiiRedactor(), ACME, IDENTIFIERS);
+    }
+
+    private static ByteArrayInputStream in(String content) {
+        return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+    }
+}
