@@ -7,10 +7,10 @@ import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import dev.modelyard.common.tenant.TenantContext;
+import dev.modelyard.common.time.DatabaseTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -44,7 +44,7 @@ public class ApiKeyService {
         key.scopes = scopes.toArray(String[]::new);
         key.rateLimitPerMinute = request.rateLimitPerMinute();
         key.createdBy = context.caller().subject();
-        key.createdAt = now();
+        key.createdAt = DatabaseTime.now();
         key.expiresAt = request.expiresInDays() == null ? null : key.createdAt.plus(request.expiresInDays(), ChronoUnit.DAYS);
         entities.persist(key);
         return ApiKeyView.of(key, secret);
@@ -65,7 +65,7 @@ public class ApiKeyService {
     public ApiKeyView revoke(String id) {
         ApiKey key = require(id);
         if (key.revokedAt == null) {
-            key.revokedAt = now();
+            key.revokedAt = DatabaseTime.now();
         }
         return ApiKeyView.of(key);
     }
@@ -76,9 +76,5 @@ public class ApiKeyService {
             throw PlatformException.notFound("API key", id);
         }
         return key;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -6,12 +6,11 @@ import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
+import dev.modelyard.common.time.DatabaseTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 
 /** Tenants, their plans and quotas; onboarding provisions the identity provider too. */
@@ -95,7 +94,7 @@ public class TenantService {
         if (statusChanged) {
             tenant.status = request.status();
         }
-        tenant.updatedAt = now();
+        tenant.updatedAt = DatabaseTime.now();
         if (statusChanged) {
             entities.flush();
             keycloak.setTenantUsersEnabled(tenant.id, tenant.active());
@@ -110,7 +109,7 @@ public class TenantService {
         tenant.name = name;
         tenant.plan = plan(plan);
         tenant.status = Tenant.ACTIVE;
-        tenant.createdAt = now();
+        tenant.createdAt = DatabaseTime.now();
         tenant.updatedAt = tenant.createdAt;
         return tenant;
     }
@@ -153,9 +152,5 @@ public class TenantService {
 
     private static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

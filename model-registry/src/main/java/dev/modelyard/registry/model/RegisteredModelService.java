@@ -5,11 +5,9 @@ import dev.modelyard.common.id.Ids;
 import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
+import dev.modelyard.common.time.DatabaseTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 
 /** Registered models of the caller's tenant; the tenant filter comes from the data layer, never from here. */
@@ -17,7 +15,6 @@ import java.util.HashMap;
 public class RegisteredModelService {
 
     private final RegisteredModelRepository models;
-    private final Clock clock = Clock.systemUTC();
 
     public RegisteredModelService(RegisteredModelRepository models) {
         this.models = models;
@@ -33,7 +30,7 @@ public class RegisteredModelService {
         model.name = request.name();
         model.description = request.description();
         model.tags = request.tags() == null ? new HashMap<>() : new HashMap<>(request.tags());
-        model.createdAt = now();
+        model.createdAt = DatabaseTime.now();
         model.updatedAt = model.createdAt;
         models.persist(model);
         return ModelView.of(model);
@@ -59,7 +56,7 @@ public class RegisteredModelService {
         if (request.tags() != null) {
             model.tags = new HashMap<>(request.tags());
         }
-        model.updatedAt = now();
+        model.updatedAt = DatabaseTime.now();
         return ModelView.of(model);
     }
 
@@ -70,9 +67,5 @@ public class RegisteredModelService {
 
     private RegisteredModel require(String name) {
         return models.findByName(name).orElseThrow(() -> PlatformException.notFound("Model", name));
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

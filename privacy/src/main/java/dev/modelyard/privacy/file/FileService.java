@@ -8,6 +8,7 @@ import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import dev.modelyard.common.tenant.TenantContext;
+import dev.modelyard.common.time.DatabaseTime;
 import dev.modelyard.privacy.PrivacyConfig;
 import dev.modelyard.privacy.io.ContentErrors;
 import dev.modelyard.privacy.pii.PiiRedactor;
@@ -22,9 +23,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -47,7 +45,6 @@ public class FileService {
     private final PrivacyConfig config;
     private final TenantContext tenantContext;
     private final PiiRedactor redactor = new PiiRedactor();
-    private final Clock clock = Clock.systemUTC();
 
     public FileService(StoredFileRepository files, BlobStore blobs, PrivacyConfig config, TenantContext tenantContext) {
         this.files = files;
@@ -156,7 +153,7 @@ public class FileService {
         file.columns = facts.columns();
         file.sha256 = blob.sha256();
         file.piiReport = facts.piiReport();
-        file.createdAt = now();
+        file.createdAt = DatabaseTime.now();
         files.persist(file);
         return file;
     }
@@ -175,9 +172,5 @@ public class FileService {
         } catch (IOException e) {
             LOG.warnf(e, "Cannot delete the raw upload %s; the HTTP layer removes it when the request ends", path);
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
