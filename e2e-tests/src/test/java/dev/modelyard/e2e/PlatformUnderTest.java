@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class PlatformUnderTest implements BeforeAllCallback {
 
-    /** Gateway on 18080, services on 18081–18084, Keycloak on 18180. */
+    /** Gateway on 18080, services on 18081–18085, Keycloak on 18180. */
     static final int PORT_BASE = 18080;
 
     private static EmbeddedPlatform platform;

@@ -1,6 +1,7 @@
 package dev.modelyard.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import dev.modelyard.testsupport.KeycloakTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -29,21 +31,33 @@ class TenantIsolationTest {
     /**
      * One kind of tenant-owned object.
      *
-     * @param create    creates an object as the owner (with the owner's token) and returns its path
-     * @param list      the collection's path
-     * @param listKey   the JSON path, in list items, of what {@code create}'s path ends with
-     * @param changes   requests that would change the object: {method, body}
-     * @param reads     further paths below the object that must not be readable either
+     * @param create      creates an object as the owner (with the owner's token) and returns its path
+     * @param list        the collection's path, or {@code null} when the collection is itself below an
+     *                    object of the tenant (then it is one of the {@code reads})
+     * @param listKey     the JSON path, in list items, of what {@code create}'s path ends with
+     * @param changes     requests that would change the object: {method, path suffix, body}
+     * @param reads       further paths below the object that must not be readable either
+     * @param fingerprint what must be the same before and after the intruder's attempts; the whole
+     *                    body, unless the object changes by itself (a running job)
      */
     record Endpoint(String name, Function<String, String> create, String list, String listKey, List<Change> changes,
-                    List<String> reads) {
+                    List<String> reads, Function<Response, String> fingerprint) {
+
+        Endpoint(String name, Function<String, String> create, String list, String listKey, List<Change> changes,
+                 List<String> reads) {
+            this(name, create, list, listKey, changes, reads, Response::asString);
+        }
+
         @Override
         public String toString() {
             return name;
         }
     }
 
-    record Change(String method, String body) {
+    record Change(String method, String suffix, String body) {
+        Change(String method, String body) {
+            this(method, "", body);
+        }
     }
 
     static Stream<Endpoint> endpoints() {
@@ -53,10 +67,7 @@ class TenantIsolationTest {
                         .then().statusCode(201).extract().path("id"),
                         "/v1/api-keys?limit=100", "id",
                         List.of(new Change("DELETE", null)), List.of()),
-                new Endpoint("file", token -> "/v1/files/" + given().auth().oauth2(token)
-                        .multiPart("file", "customers.csv", "id,email\nu-1,ann@example.com\n".getBytes(), "text/csv")
-                        .multiPart("purpose", "fine-tune").post("/v1/files")
-                        .then().statusCode(201).extract().path("id"),
+                new Endpoint("file", token -> "/v1/files/" + uploadFile(token),
                         "/v1/files?limit=100", "id",
                         List.of(new Change("DELETE", null)), List.of("/content")),
                 new Endpoint("registered model", token -> {
@@ -66,7 +77,50 @@ class TenantIsolationTest {
                     return "/v1/models/" + name;
                 }, "/v1/models?limit=100", "name",
                         List.of(new Change("PATCH", "{\"description\":\"changed by another tenant\"}"),
-                                new Change("DELETE", null)), List.of()));
+                                new Change("DELETE", null)), List.of()),
+                new Endpoint("model version, its artifact, tags and aliases", TenantIsolationTest::registerVersion,
+                        null, null,
+                        List.of(new Change("PUT", "/tags/stage", "{\"value\":\"intruded\"}"),
+                                new Change("DELETE", "/tags/owner", null)),
+                        List.of("/artifact", "/../../versions", "/../../aliases", "/../../aliases/production/history",
+                                "/../../serving?ref=1")),
+                new Endpoint("fine-tuning job", token -> "/v1/fine_tuning/jobs/" + given().auth().oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"model\":\"tabular-classifier\",\"training_file\":\"" + uploadFile(token)
+                                + "\",\"label_column\":\"label\",\"hyperparameters\":{\"n_epochs\":1}}")
+                        .post("/v1/fine_tuning/jobs").then().statusCode(201).extract().path("id"),
+                        "/v1/fine_tuning/jobs?limit=100", "id",
+                        List.of(new Change("POST", "/cancel", null)), List.of("/events"),
+                        // The job moves on by itself; what must hold is that nobody else cancelled it.
+                        response -> response.path("id") + " cancelled=" + "cancelled".equals(response.path("status"))));
+    }
+
+    /** A small CSV with a label, enough for a file and a job that may run on it. */
+    private static String uploadFile(String token) {
+        StringBuilder csv = new StringBuilder("id,email,x,label\n");
+        for (int row = 0; row < 40; row++) {
+            csv.append("u-").append(row).append(",user").append(row).append("@example.com,").append(row % 7)
+                    .append(',').append(row % 7 > 3 ? "yes" : "no").append('\n');
+        }
+        return given().auth().oauth2(token)
+                .multiPart("file", "customers.csv", csv.toString().getBytes(), "text/csv")
+                .multiPart("purpose", "fine-tune").post("/v1/files")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** An artifact, a registered model and its version 1 with a tag; returns the version's path. */
+    private static String registerVersion(String token) {
+        String name = "isolated-" + System.nanoTime();
+        byte[] artifact = ("model bytes " + name).getBytes();
+        String sha256 = given().auth().oauth2(token).contentType("application/octet-stream").body(artifact)
+                .post("/v1/artifacts").then().statusCode(201).extract().path("sha256");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("""
+                {"artifact_sha256": "%s", "format": "onnx", "create_model": true, "tags": {"owner": "acme"},
+                 "signature": {"inputs": [{"name": "features", "datatype": "FP32", "shape": [-1, 1]}],
+                               "outputs": [{"name": "probabilities", "datatype": "FP32", "shape": [-1, 2]}]}}
+                """.formatted(sha256)).post("/v1/models/" + name + "/versions").then().statusCode(201);
+        given().auth().oauth2(token).get("/v1/artifacts/" + sha256).then().statusCode(200);
+        return "/v1/models/" + name + "/versions/1";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,26 +130,37 @@ class TenantIsolationTest {
         String intruder = KeycloakTokens.accessToken(INTRUDER);
         String path = endpoint.create().apply(owner);
         String id = path.substring(path.lastIndexOf('/') + 1);
-        String before = given().auth().oauth2(owner).get(path).then().statusCode(200).extract().asString();
+        String before = endpoint.fingerprint().apply(given().auth().oauth2(owner).get(path).then().statusCode(200).extract().response());
 
         given().auth().oauth2(intruder).get(path).then().statusCode(404).contentType("application/problem+json");
         for (String read : endpoint.reads()) {
-            given().auth().oauth2(intruder).get(path + read).then().statusCode(404);
-            given().auth().oauth2(owner).get(path + read).then().statusCode(200);
+            String readPath = normalize(path + read);
+            given().auth().oauth2(intruder).get(readPath).then().statusCode(404);
+            given().auth().oauth2(owner).get(readPath).then().statusCode(200);
         }
-        given().auth().oauth2(intruder).get(endpoint.list()).then().statusCode(200)
-                .body("data." + endpoint.listKey(), not(hasItem(id)));
+        if (endpoint.list() != null) {
+            given().auth().oauth2(intruder).get(endpoint.list()).then().statusCode(200)
+                    .body("data." + endpoint.listKey(), not(hasItem(id)));
+        }
         for (Change change : endpoint.changes()) {
             var request = given().auth().oauth2(intruder);
             if (change.body() != null) {
                 request = request.contentType(ContentType.JSON).body(change.body());
             }
-            Response response = request.request(change.method(), path);
+            Response response = request.request(change.method(), path + change.suffix());
             response.then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
         }
 
-        given().auth().oauth2(owner).get(path).then().statusCode(200).body(equalTo(before));
-        given().auth().oauth2(owner).get(endpoint.list()).then().statusCode(200)
-                .body("data." + endpoint.listKey(), hasItem(id));
+        assertThat(endpoint.fingerprint().apply(given().auth().oauth2(owner).get(path).then().statusCode(200).extract().response()))
+                .isEqualTo(before);
+        if (endpoint.list() != null) {
+            given().auth().oauth2(owner).get(endpoint.list()).then().statusCode(200)
+                    .body("data." + endpoint.listKey(), hasItem(id));
+        }
+    }
+
+    /** Resolves {@code ..} segments, so reads can name a sibling collection of the object. */
+    private static String normalize(String path) {
+        return URI.create(path).normalize().toString();
     }
 }

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 
 /**
  * The embedded stack as a library, for end-to-end tests: a fresh database, its own home folder and
- * its own ports (gateway on {@code portBase}, services on the next four, Keycloak on {@code portBase + 100}),
+ * its own ports (gateway on {@code portBase}, services on the next five, Keycloak on {@code portBase + 100}),
  * so it runs beside a developer's {@code ./platform up}. What it prints goes to {@code home/platform.log}.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
@@ -59,6 +59,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
     public String serviceUrl(String name) {
         return stack.services().stream().filter(service -> service.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name)).url();
+    }
+
+    /** Runs {@code ./platform demo}'s lifecycle against this stack; 0 when every step held. */
+    public int runDemo(PrintStream printer) throws InterruptedException {
+        return new Demo(stack.printingTo(printer)).run(false);
     }
 
     /** Stops exactly what {@link #start} started. */

@@ -11,20 +11,33 @@ import java.util.List;
  */
 record ServiceSpec(String name, int port, List<String> extraSystemProperties) {
 
-    /** Every service, in start order: the gateway last, as it fronts the others. */
-    static List<ServiceSpec> all(PlatformHome home, int gatewayPort, String keycloakUrl) {
+    /**
+     * Every service, in start order: the model server first (deployments load into it), the gateway
+     * last, as it fronts the others.
+     */
+    static List<ServiceSpec> all(PlatformHome home, Path projectDir, int gatewayPort, String keycloakUrl) {
         String privacy = "http://127.0.0.1:" + (gatewayPort + 1);
         String training = "http://127.0.0.1:" + (gatewayPort + 2);
         String registry = "http://127.0.0.1:" + (gatewayPort + 3);
         String router = "http://127.0.0.1:" + (gatewayPort + 4);
+        String modelServer = "127.0.0.1:" + (gatewayPort + 5);
+        String signingKey = "-Dmodelyard.internal-token.private-key-location=" + home.internalTokenPrivateKey();
         return List.of(
+                new ServiceSpec("model-server", gatewayPort + 5, List.of()),
                 new ServiceSpec("privacy", gatewayPort + 1, List.of()),
-                new ServiceSpec("training-orchestrator", gatewayPort + 2, List.of()),
-                new ServiceSpec("model-registry", gatewayPort + 3, List.of()),
-                new ServiceSpec("inference-router", gatewayPort + 4, List.of()),
+                new ServiceSpec("training-orchestrator", gatewayPort + 2, List.of(
+                        signingKey,
+                        "-Dmodelyard.training.services.privacy=" + privacy,
+                        "-Dmodelyard.training.services.registry=" + registry,
+                        "-Dmodelyard.training.trainer-jar=" + projectDir.resolve("trainer/target/trainer.jar").toAbsolutePath())),
+                new ServiceSpec("model-registry", gatewayPort + 3, List.of(
+                        "-Dmodelyard.registry.model-servers=" + modelServer)),
+                new ServiceSpec("inference-router", gatewayPort + 4, List.of(
+                        "-Dmodelyard.router.services.registry=" + registry,
+                        "-Dmodelyard.router.model-servers=" + modelServer)),
                 new ServiceSpec("api-gateway", gatewayPort, List.of(
                         "-Dmodelyard.keycloak.url=" + keycloakUrl,
-                        "-Dmodelyard.internal-token.private-key-location=" + home.internalTokenPrivateKey(),
+                        signingKey,
                         "-Dmodelyard.gateway.services.privacy=" + privacy,
                         "-Dmodelyard.gateway.services.training=" + training,
                         "-Dmodelyard.gateway.services.registry=" + registry,

@@ -19,7 +19,7 @@ final class Stack {
 
     static final String POSTGRES = "postgres";
     static final String KEYCLOAK = "keycloak";
-    /** The gateway's port; services take the next four, Keycloak this plus 100. */
+    /** The gateway's port; services take the next five, Keycloak this plus 100. */
     static final int DEFAULT_PORT_BASE = 8080;
 
     static final String DEFAULT_DATABASE = "modelyard";
@@ -47,6 +47,11 @@ final class Stack {
         this.out = out;
         this.portBase = portBase;
         this.database = database;
+    }
+
+    /** The same stack, reporting to {@code printer} instead. */
+    Stack printingTo(PrintStream printer) {
+        return new Stack(home, projectDir, environment, printer, portBase, database);
     }
 
     String database() {
@@ -82,7 +87,7 @@ final class Stack {
     }
 
     List<ServiceSpec> services() {
-        return ServiceSpec.all(home, portBase, keycloakUrl());
+        return ServiceSpec.all(home, projectDir, portBase, keycloakUrl());
     }
 
     /** Every component's name in start order; {@code down} goes the other way. */

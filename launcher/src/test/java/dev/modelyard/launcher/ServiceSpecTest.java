@@ -15,7 +15,8 @@ class ServiceSpecTest {
 
     @Test
     void servicesStartInOrderOnTheirFixedPorts() {
-        assertThat(ServiceSpec.all(home, 8080, "http://127.0.0.1:8180")).extracting(ServiceSpec::name, ServiceSpec::port).containsExactly(
+        assertThat(ServiceSpec.all(home, projectDir, 8080, "http://127.0.0.1:8180")).extracting(ServiceSpec::name, ServiceSpec::port).containsExactly(
+                tuple("model-server", 8085),
                 tuple("privacy", 8081),
                 tuple("training-orchestrator", 8082),
                 tuple("model-registry", 8083),
@@ -58,7 +59,21 @@ class ServiceSpecTest {
         assertThat(command).contains("-Dmodelyard.db.url=jdbc:postgresql://127.0.0.1:54329/modelyard");
     }
 
+    @Test
+    void theDataPathIsWiredRegistryAndRouterToTheModelServerTheOrchestratorToTheTrainer() {
+        assertThat(service("model-registry").extraSystemProperties())
+                .contains("-Dmodelyard.registry.model-servers=127.0.0.1:8085");
+        assertThat(service("inference-router").extraSystemProperties()).contains(
+                "-Dmodelyard.router.services.registry=http://127.0.0.1:8083",
+                "-Dmodelyard.router.model-servers=127.0.0.1:8085");
+        assertThat(service("training-orchestrator").extraSystemProperties()).contains(
+                "-Dmodelyard.internal-token.private-key-location=/repo/.platform/keys/internal-token.key",
+                "-Dmodelyard.training.services.privacy=http://127.0.0.1:8081",
+                "-Dmodelyard.training.services.registry=http://127.0.0.1:8083",
+                "-Dmodelyard.training.trainer-jar=/repo/trainer/target/trainer.jar");
+    }
+
     private ServiceSpec service(String name) {
-        return ServiceSpec.all(home, 8080, "http://127.0.0.1:8180").stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
+        return ServiceSpec.all(home, projectDir, 8080, "http://127.0.0.1:8180").stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
     }
 }

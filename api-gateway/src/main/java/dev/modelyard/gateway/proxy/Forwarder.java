@@ -1,17 +1,12 @@
 package dev.modelyard.gateway.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modelyard.common.auth.InternalTokenConfig;
-import dev.modelyard.common.auth.InternalTokens;
-import dev.modelyard.common.auth.PemKeys;
+import dev.modelyard.common.auth.InternalTokenSigner;
 import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.common.error.Problem;
 import dev.modelyard.gateway.GatewayConfig;
-import dev.modelyard.gateway.apikey.Scopes;
 import dev.modelyard.gateway.auth.Admission;
-import dev.modelyard.gateway.auth.Authenticator;
 import dev.modelyard.gateway.auth.RequestIds;
-import dev.modelyard.gateway.ratelimit.RateLimits;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -48,24 +43,20 @@ public class Forwarder {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
-    private final Authenticator authenticator;
-    private final RateLimits rateLimits;
+    private final RouteAdmission routeAdmission;
     private final GatewayConfig config;
     private final ObjectMapper json;
-    private final InternalTokens.Signer signer;
+    private final InternalTokenSigner signer;
     private final Map<String, URI> services = new HashMap<>();
     private HttpClient client;
     private Vertx vertx;
 
-    public Forwarder(Authenticator authenticator, RateLimits rateLimits, GatewayConfig config,
-                     InternalTokenConfig tokenConfig, ObjectMapper json) {
-        this.authenticator = authenticator;
-        this.rateLimits = rateLimits;
+    public Forwarder(RouteAdmission routeAdmission, GatewayConfig config,
+                     InternalTokenSigner signer, ObjectMapper json) {
+        this.routeAdmission = routeAdmission;
         this.config = config;
         this.json = json;
-        this.signer = new InternalTokens.Signer(PemKeys.readPrivate(tokenConfig.privateKeyLocation()
-                .orElseThrow(() -> new IllegalStateException("modelyard.internal-token.private-key-location is required"))),
-                tokenConfig.issuer(), tokenConfig.audience(), tokenConfig.ttl());
+        this.signer = signer;
         config.services().forEach((name, url) -> services.put(name, URI.create(url)));
     }
 
@@ -96,14 +87,7 @@ public class Forwarder {
             return;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        vertx.<Admission>executeBlocking(() -> {
-                    Admission admission = authenticator.authenticate(authorization, requestId);
-                    if (!Scopes.allows(admission.scopes(), route.scope())) {
-                        throw PlatformException.forbidden("This API key lacks the '" + route.scope() + "' scope");
-                    }
-                    rateLimits.check(admission);
-                    return admission;
-                }, false)
+        vertx.<Admission>executeBlocking(() -> routeAdmission.admit(authorization, requestId, route.scope()), false)
                 .onSuccess(admission -> send(context, route, admission))
                 .onFailure(failure -> fail(context, failure));
     }
@@ -121,7 +105,7 @@ public class Forwarder {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copyHeaders(request.headers(), headers);
         options.setHeaders(headers);
-        options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + signer.sign(admission.caller()));
+        options.putHeader(HttpHeaders.AUTHORIZATION, signer.authorization(admission.caller()));
         options.putHeader(RequestIds.HEADER, RequestIds.of(context));
         options.putHeader("X-Forwarded-For", request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress());
         options.putHeader("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());

@@ -9,7 +9,9 @@ public final class RouteTable {
             new ServiceRoute("privacy", "/v1/files", "files"),
             new ServiceRoute("training", "/v1/fine_tuning", "fine_tuning"),
             new ServiceRoute("registry", "/v1/models", "models"),
-            new ServiceRoute("router", "/v2", "inference"));
+            new ServiceRoute("registry", "/v1/artifacts", "models"),
+            new ServiceRoute("router", "/v2", "inference"),
+            new ServiceRoute("router", "/v1/usage", "usage"));
 
     private RouteTable() {
     }

@@ -1,0 +1,178 @@
+package dev.modelyard.gateway.proxy;
+
+import dev.modelyard.common.auth.InternalTokenSigner;
+import dev.modelyard.common.error.PlatformException;
+import dev.modelyard.gateway.GatewayConfig;
+import dev.modelyard.gateway.auth.Admission;
+import dev.modelyard.gateway.auth.RequestIds;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The public gRPC entrance: KServe v2 / Triton {@code GRPCInferenceService} calls reach the gateway's
+ * port over HTTP/2 with an API key or a person's token in the {@code authorization} metadata, pass the
+ * same admission as REST calls (scope {@code inference}), and go on to the inference router with an
+ * internal token. Messages are relayed as bytes, never decoded, trailers included, so every RPC of the
+ * protocol passes, streaming ones too. A refused call gets a gRPC status, as gRPC clients expect.
+ */
+@ApplicationScoped
+public class GrpcForwarder {
+
+    private static final Logger LOG = Logger.getLogger(GrpcForwarder.class);
+    static final String SERVICE_PATH = "/inference.GRPCInferenceService/";
+    private static final String SCOPE = "inference";
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
+            "host", "te", "authorization");
+
+    private final RouteAdmission routeAdmission;
+    private final InternalTokenSigner signer;
+    private final URI router;
+    private final int maxConnections;
+    private HttpClient client;
+    private Vertx vertx;
+
+    public GrpcForwarder(RouteAdmission routeAdmission, InternalTokenSigner signer, GatewayConfig config) {
+        this.routeAdmission = routeAdmission;
+        this.signer = signer;
+        this.router = URI.create(config.services().get("router"));
+        this.maxConnections = config.maxConnectionsPerService();
+    }
+
+    void install(@Observes Router routes, Vertx vertx) {
+        this.vertx = vertx;
+        // HTTP/2 with prior knowledge, as gRPC over cleartext is spoken.
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setProtocolVersion(HttpVersion.HTTP_2)
+                        .setHttp2ClearTextUpgrade(false)
+                        .setKeepAlive(true),
+                new PoolOptions().setHttp2MaxSize(Math.max(1, maxConnections / 16)));
+        routes.route().pathRegex("^" + Pattern.quote(SERVICE_PATH) + "[A-Za-z]+$").order(-11)
+                .handler(this::forward);
+    }
+
+    private void forward(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        request.pause();
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (request.version() != HttpVersion.HTTP_2 || contentType == null || !contentType.startsWith("application/grpc")) {
+            context.response().setStatusCode(415).end("gRPC needs HTTP/2 and content-type application/grpc");
+            return;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String requestId = RequestIds.of(context);
+        vertx.<Admission>executeBlocking(() -> routeAdmission.admit(authorization, requestId, SCOPE), false)
+                .onSuccess(admission -> send(context, admission))
+                .onFailure(failure -> refuse(context.response(), failure instanceof PlatformException problem
+                        ? problem : new PlatformException(500, "internal-error", "Internal error", "The call failed unexpectedly")));
+    }
+
+    private void send(RoutingContext context, Admission admission) {
+        HttpServerRequest request = context.request();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (Map.Entry<String, String> header : request.headers()) {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT)) && !header.getKey().startsWith(":")) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        }
+        headers.set("te", "trailers");
+        headers.set(HttpHeaders.AUTHORIZATION, signer.authorization(admission.caller()));
+        headers.set(RequestIds.HEADER, RequestIds.of(context));
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(router.getHost())
+                .setPort(router.getPort()).setURI(request.path()).setHeaders(headers);
+        client.request(options)
+                .compose(upstream -> upstream.send(request))
+                .onSuccess(upstream -> relay(context.response(), upstream))
+                .onFailure(failure -> {
+                    LOG.warnf("Forwarding %s to the inference router failed: %s", request.path(), failure.getMessage());
+                    refuse(context.response(), new PlatformException(503, "service-unavailable", "Unavailable",
+                            "The inference router could not be reached"));
+                });
+    }
+
+    private static void relay(HttpServerResponse response, HttpClientResponse upstream) {
+        if (response.ended() || response.closed()) {
+            upstream.request().reset();
+            return;
+        }
+        response.setStatusCode(upstream.statusCode());
+        upstream.headers().forEach(header -> {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        upstream.handler(chunk -> {
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                upstream.pause();
+                response.drainHandler(ignored -> upstream.resume());
+            }
+        });
+        upstream.exceptionHandler(failure -> response.reset());
+        upstream.endHandler(ignored -> {
+            response.trailers().addAll(upstream.trailers());
+            response.end();
+        });
+    }
+
+    /** A trailers-only gRPC answer: HTTP 200 with the status in the headers and no message. */
+    private static void refuse(HttpServerResponse response, PlatformException problem) {
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        response.setStatusCode(200)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/grpc")
+                .putHeader("grpc-status", String.valueOf(grpcStatus(problem.status())))
+                .putHeader("grpc-message", percentEncode(problem.getMessage()));
+        problem.headers().forEach(response::putHeader);
+        response.end();
+    }
+
+    /** The gRPC status code closest to an HTTP status (the mapping gRPC's own HTTP spec uses). */
+    static int grpcStatus(int httpStatus) {
+        return switch (httpStatus) {
+            case 400 -> 3;   // INVALID_ARGUMENT
+            case 401 -> 16;  // UNAUTHENTICATED
+            case 403 -> 7;   // PERMISSION_DENIED
+            case 404 -> 5;   // NOT_FOUND
+            case 413, 429 -> 8; // RESOURCE_EXHAUSTED
+            case 502, 503, 504 -> 14; // UNAVAILABLE
+            default -> 13;   // INTERNAL
+        };
+    }
+
+    /** grpc-message is percent-encoded UTF-8 outside printable ASCII, per the gRPC HTTP/2 spec. */
+    static String percentEncode(String message) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : (message == null ? "" : message).getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 0x20 && c <= 0x7e && c != '%') {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return encoded.toString();
+    }
+}
