@@ -1,0 +1,73 @@
+package dev.modelyard.trainer.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelyard.trainer.InvalidInputException;
+import dev.modelyard.trainer.data.TrainingData;
+import dev.modelyard.trainer.data.TrainingDataLoader;
+import dev.modelyard.trainer.model.Classifier;
+import dev.modelyard.trainer.model.Network;
+import dev.modelyard.trainer.model.Standardizer;
+import dev.modelyard.trainer.onnx.OnnxModelReader;
+import dev.modelyard.trainer.optim.SgdMomentum;
+import dev.modelyard.trainer.spec.SpecReader;
+import dev.modelyard.trainer.spec.TrainingSpec;
+import dev.modelyard.trainer.training.PrivacyPlan;
+import dev.modelyard.trainer.training.Trainer;
+import dev.modelyard.trainer.training.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/** {@code train --spec spec.json}: reads the spec and data, plans privacy, trains, writes the outputs. */
+final class TrainCommand {
+    private TrainCommand() {
+    }
+
+    static void run(Path specFile, ProgressOutput progress) throws IOException {
+        TrainingSpec spec = SpecReader.read(specFile);
+        TrainingData data = TrainingDataLoader.load(spec.trainingFile(), spec.validationFile(), spec.labelColumn(), spec.seed());
+        SplittableRandom random = new SplittableRandom(spec.seed());
+        Classifier start = spec.baseModel() == null ? fresh(spec, data, random.split()) : warmStart(spec, data);
+        int rows = data.train().size();
+        TrainingSpec.Hyperparameters hyperparameters = spec.hyperparameters();
+        // Planned before any training so that a budget that cannot be met costs nothing.
+        PrivacyPlan privacy = spec.privacy() == null ? null
+                : PrivacyPlan.plan(spec.privacy(), rows, hyperparameters.batchSize(), hyperparameters.epochs());
+        progress.started(rows, data.featureNames().size(), data.classLabels().size(),
+                Trainer.stepsPerEpoch(rows, hyperparameters.batchSize()),
+                privacy == null ? null : privacy.noiseMultiplier());
+        double learningRate = SgdMomentum.BASE_LEARNING_RATE * hyperparameters.learningRateMultiplier();
+        Trainer trainer = new Trainer(hyperparameters.epochs(), hyperparameters.batchSize(), learningRate, privacy, random.split());
+        TrainingResult result = trainer.train(start, data.train(), data.valid(), progress);
+        ObjectNode metrics = OutputFiles.metrics(result, data, privacy, learningRate);
+        OutputFiles.write(spec.outputDir(), result.classifier(), metrics);
+        // The completed line carries the final figures; the per-epoch history is already in the epoch lines.
+        ObjectNode finalMetrics = metrics.deepCopy();
+        finalMetrics.remove("history");
+        progress.completed(finalMetrics, result.last().epsilon());
+    }
+
+    private static Classifier fresh(TrainingSpec spec, TrainingData data, SplittableRandom random) {
+        Network network = Network.initialized(data.featureNames().size(), spec.model().hiddenLayers(),
+                data.classLabels().size(), random);
+        return new Classifier(data.featureNames(), data.classLabels(), Standardizer.fit(data.train().features()), network);
+    }
+
+    /** Continues from the base model's weights and standardisation, which only fit the same features and classes. */
+    private static Classifier warmStart(TrainingSpec spec, TrainingData data) {
+        Classifier base = OnnxModelReader.read(spec.baseModel());
+        if (!base.featureNames().equals(data.featureNames())) {
+            throw new InvalidInputException("base_model was trained on features " + base.featureNames()
+                    + " but the training file has " + data.featureNames());
+        }
+        if (!base.classLabels().equals(data.classLabels())) {
+            throw new InvalidInputException("base_model predicts classes " + base.classLabels()
+                    + " but the training file has " + data.classLabels());
+        }
+        if (!base.network().hiddenLayers().equals(spec.model().hiddenLayers())) {
+            throw new InvalidInputException("base_model has hidden layers " + base.network().hiddenLayers()
+                    + " but model.hidden_layers is " + spec.model().hiddenLayers());
+        }
+        return base;
+    }
+}

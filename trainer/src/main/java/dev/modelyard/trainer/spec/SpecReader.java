@@ -1,0 +1,204 @@
+package dev.modelyard.trainer.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelyard.trainer.InvalidInputException;
+import dev.modelyard.trainer.spec.TrainingSpec.Hyperparameters;
+import dev.modelyard.trainer.spec.TrainingSpec.ModelSpec;
+import dev.modelyard.trainer.spec.TrainingSpec.ModelType;
+import dev.modelyard.trainer.spec.TrainingSpec.PrivacySpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads and validates {@code spec.json}. Reads the JSON tree rather than binding it so that every problem is
+ * reported with the field's path ({@code hyperparameters.batch_size}); fields it does not know are ignored, so
+ * the orchestrator may add some ({@code job_id} is one the trainer has no use for).
+ */
+public final class SpecReader {
+    static final int DEFAULT_EPOCHS = 5;
+    static final int DEFAULT_BATCH_SIZE = 32;
+    static final int MAX_EPOCHS = 1_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SpecReader() {
+    }
+
+    public static TrainingSpec read(Path specFile) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(specFile));
+        } catch (IOException e) {
+            throw new InvalidInputException("spec " + specFile + " cannot be read as JSON: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException("spec " + specFile + " must be a JSON object");
+        }
+        Path base = specFile.toAbsolutePath().getParent();
+        Path trainingFile = existingFile(root, "training_file", base, true);
+        Path validationFile = existingFile(root, "validation_file", base, false);
+        Path baseModel = existingFile(root, "base_model", base, false);
+        Path outputDir = path(root, "output_dir", base, true);
+        return new TrainingSpec(
+                trainingFile,
+                validationFile,
+                requiredText(root, "label_column", "label_column"),
+                model(root.get("model")),
+                baseModel,
+                hyperparameters(root.get("hyperparameters")),
+                seed(root.get("seed")),
+                privacy(root.get("privacy")),
+                outputDir);
+    }
+
+    private static ModelSpec model(JsonNode model) {
+        if (isAbsent(model)) {
+            throw new InvalidInputException("model is required");
+        }
+        if (!model.isObject()) {
+            throw new InvalidInputException("model must be an object with type and hidden_layers");
+        }
+        String typeName = requiredText(model, "type", "model.type");
+        ModelType type = Arrays.stream(ModelType.values())
+                .filter(candidate -> candidate.wireName.equals(typeName))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        "model.type must be logistic_regression or mlp, not \"" + typeName + "\""));
+        List<Integer> hiddenLayers = new ArrayList<>();
+        JsonNode layers = model.get("hidden_layers");
+        if (!isAbsent(layers)) {
+            if (!layers.isArray()) {
+                throw new InvalidInputException("model.hidden_layers must be an array of layer widths");
+            }
+            for (JsonNode width : layers) {
+                if (!width.canConvertToInt() || !width.isIntegralNumber() || width.intValue() < 1) {
+                    throw new InvalidInputException("model.hidden_layers must hold positive integers, found " + width);
+                }
+                hiddenLayers.add(width.intValue());
+            }
+        }
+        if (type == ModelType.LOGISTIC_REGRESSION && !hiddenLayers.isEmpty()) {
+            throw new InvalidInputException("model.hidden_layers must be empty for logistic_regression");
+        }
+        if (type == ModelType.MLP && hiddenLayers.isEmpty()) {
+            throw new InvalidInputException("model.hidden_layers must name at least one layer width for mlp");
+        }
+        return new ModelSpec(type, List.copyOf(hiddenLayers));
+    }
+
+    private static Hyperparameters hyperparameters(JsonNode node) {
+        if (isAbsent(node)) {
+            return new Hyperparameters(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, 1.0);
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException("hyperparameters must be an object");
+        }
+        int epochs = positiveInt(node, "n_epochs", DEFAULT_EPOCHS);
+        if (epochs > MAX_EPOCHS) {
+            throw new InvalidInputException("hyperparameters.n_epochs must be at most " + MAX_EPOCHS);
+        }
+        int batchSize = positiveInt(node, "batch_size", DEFAULT_BATCH_SIZE);
+        double multiplier = 1.0;
+        JsonNode multiplierNode = node.get("learning_rate_multiplier");
+        if (!isAbsent(multiplierNode)) {
+            if (!multiplierNode.isNumber() || !(multiplierNode.doubleValue() > 0) || Double.isInfinite(multiplierNode.doubleValue())) {
+                throw new InvalidInputException("hyperparameters.learning_rate_multiplier must be a positive number");
+            }
+            multiplier = multiplierNode.doubleValue();
+        }
+        return new Hyperparameters(epochs, batchSize, multiplier);
+    }
+
+    private static PrivacySpec privacy(JsonNode node) {
+        if (isAbsent(node)) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException("privacy must be an object or null");
+        }
+        double epsilon = requiredNumber(node, "target_epsilon");
+        double delta = requiredNumber(node, "target_delta");
+        double maxGradNorm = requiredNumber(node, "max_grad_norm");
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new InvalidInputException("privacy.target_epsilon must be a positive number");
+        }
+        if (!(delta > 0 && delta < 1)) {
+            throw new InvalidInputException("privacy.target_delta must be between 0 and 1 (exclusive)");
+        }
+        if (!(maxGradNorm > 0) || Double.isInfinite(maxGradNorm)) {
+            throw new InvalidInputException("privacy.max_grad_norm must be a positive number");
+        }
+        return new PrivacySpec(epsilon, delta, maxGradNorm);
+    }
+
+    private static long seed(JsonNode node) {
+        if (isAbsent(node)) {
+            return 0;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new InvalidInputException("seed must be an integer");
+        }
+        return node.longValue();
+    }
+
+    private static int positiveInt(JsonNode parent, String field, int defaultValue) {
+        JsonNode node = parent.get(field);
+        if (isAbsent(node)) {
+            return defaultValue;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1) {
+            throw new InvalidInputException("hyperparameters." + field + " must be a positive integer");
+        }
+        return node.intValue();
+    }
+
+    private static double requiredNumber(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (isAbsent(node) || !node.isNumber()) {
+            throw new InvalidInputException("privacy." + field + " must be a number");
+        }
+        return node.doubleValue();
+    }
+
+    private static Path existingFile(JsonNode root, String field, Path base, boolean required) {
+        Path file = path(root, field, base, required);
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new InvalidInputException(field + " " + file + " does not exist or is not a file");
+        }
+        return file;
+    }
+
+    /** Relative paths are taken relative to the spec's folder, where the orchestrator puts the job's files. */
+    private static Path path(JsonNode root, String field, Path base, boolean required) {
+        String text = required ? requiredText(root, field, field) : optionalText(root, field);
+        return text == null ? null : base.resolve(text).normalize();
+    }
+
+    private static String requiredText(JsonNode parent, String field, String fieldPath) {
+        JsonNode node = parent.get(field);
+        if (isAbsent(node) || !node.isTextual() || node.textValue().isBlank()) {
+            throw new InvalidInputException(fieldPath + " is required (a non-empty string)");
+        }
+        return node.textValue();
+    }
+
+    private static String optionalText(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (isAbsent(node)) {
+            return null;
+        }
+        if (!node.isTextual() || node.textValue().isBlank()) {
+            throw new InvalidInputException(field + " must be a non-empty string or null");
+        }
+        return node.textValue();
+    }
+
+    private static boolean isAbsent(JsonNode node) {
+        return node == null || node.isNull();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.modelyard.trainer.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to train, on which files, and where to write the result: the {@code spec.json} of the trainer contract
+ * (docs/lifecycle.md).
+ *
+ * @param validationFile null: the trainer holds out part of the training file
+ * @param baseModel      null: training starts from freshly initialised weights
+ * @param privacy        null: plain SGD
+ */
+public record TrainingSpec(
+        Path trainingFile,
+        Path validationFile,
+        String labelColumn,
+        ModelSpec model,
+        Path baseModel,
+        Hyperparameters hyperparameters,
+        long seed,
+        PrivacySpec privacy,
+        Path outputDir) {
+
+    public enum ModelType {
+        LOGISTIC_REGRESSION("logistic_regression"),
+        MLP("mlp");
+
+        public final String wireName;
+
+        ModelType(String wireName) {
+            this.wireName = wireName;
+        }
+    }
+
+    /** @param hiddenLayers widths of the ReLU hidden layers, input side first; empty for logistic regression */
+    public record ModelSpec(ModelType type, List<Integer> hiddenLayers) {
+    }
+
+    public record Hyperparameters(int epochs, int batchSize, double learningRateMultiplier) {
+    }
+
+    /** @param maxGradNorm the clipping bound C of each example's gradient */
+    public record PrivacySpec(double targetEpsilon, double targetDelta, double maxGradNorm) {
+    }
+}

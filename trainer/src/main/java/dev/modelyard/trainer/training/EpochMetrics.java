@@ -1,0 +1,11 @@
+package dev.modelyard.trainer.training;
+
+/**
+ * Where training stands after an epoch.
+ *
+ * @param step    steps taken so far
+ * @param epsilon privacy spent so far; null without DP
+ */
+public record EpochMetrics(int epoch, long step, double trainLoss, double trainAccuracy,
+                           double validLoss, double validAccuracy, Double epsilon) {
+}

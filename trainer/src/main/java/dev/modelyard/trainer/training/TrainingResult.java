@@ -1,0 +1,11 @@
+package dev.modelyard.trainer.training;
+
+import dev.modelyard.trainer.model.Classifier;
+import java.util.List;
+
+/** @param history one entry per epoch; the last is the final state */
+public record TrainingResult(Classifier classifier, List<EpochMetrics> history, long steps) {
+    public EpochMetrics last() {
+        return history.getLast();
+    }
+}

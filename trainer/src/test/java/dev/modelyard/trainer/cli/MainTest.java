@@ -1,0 +1,175 @@
+package dev.modelyard.trainer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelyard.trainer.SyntheticData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainingWithPrivacyReportsProgressAndWritesTheOutputs() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 1_000, 5);
+        Path spec = spec("""
+                {"job_id": "ftjob-1", "training_file": "train.csv", "validation_file": null,
+                 "label_column": "churned", "model": {"type": "logistic_regression", "hidden_layers": []},
+                 "base_model": null, "hyperparameters": {"n_epochs": 3, "batch_size": 50, "learning_rate_multiplier": 1.0},
+                 "seed": 42, "privacy": {"target_epsilon": 3.0, "target_delta": 1e-5, "max_grad_norm": 1.0},
+                 "output_dir": "output"}""");
+
+        Run run = run("train", "--spec", spec.toString());
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.lines.getFirst().get("type").asText()).isEqualTo("started");
+        assertThat(run.lines.getFirst().get("rows").asInt()).isEqualTo(900);
+        assertThat(run.lines.getFirst().get("features").asInt()).isEqualTo(4);
+        assertThat(run.lines.getFirst().get("classes").asInt()).isEqualTo(2);
+        assertThat(run.lines.getFirst().get("steps_per_epoch").asInt()).isEqualTo(18);
+        assertThat(run.lines.getFirst().get("noise_multiplier").asDouble()).isPositive();
+        assertThat(run.ofType("step")).isNotEmpty().allSatisfy(step -> assertThat(step.has("loss")).isTrue());
+        List<JsonNode> epochs = run.ofType("epoch");
+        assertThat(epochs).hasSize(3);
+        assertThat(epochs.getLast().get("step").asInt()).isEqualTo(54);
+        JsonNode completed = run.lines.getLast();
+        assertThat(completed.get("type").asText()).isEqualTo("completed");
+        assertThat(completed.get("epsilon").asDouble()).isBetween(2.5, 3.0);
+
+        Path output = dir.resolve("output");
+        assertThat(output.resolve("model.onnx")).isNotEmptyFile();
+        JsonNode metrics = JSON.readTree(output.resolve("metrics.json").toFile());
+        assertThat(metrics.get("valid_accuracy").asDouble()).isGreaterThan(0.7);
+        assertThat(metrics.get("epsilon").asDouble()).isEqualTo(completed.get("epsilon").asDouble());
+        assertThat(metrics.get("delta").asDouble()).isEqualTo(1e-5);
+        assertThat(metrics.get("noise_multiplier").asDouble()).isEqualTo(run.lines.getFirst().get("noise_multiplier").asDouble());
+        assertThat(metrics.get("steps").asInt()).isEqualTo(54);
+        assertThat(metrics.get("rows").asInt()).isEqualTo(900);
+        assertThat(metrics.get("ignored_columns")).containsExactly(JSON.valueToTree("customer"), JSON.valueToTree("email"));
+        assertThat(metrics.get("history")).hasSize(3);
+        assertThat(JSON.readTree(output.resolve("signature.json").toFile())).isEqualTo(JSON.readTree("""
+                {"inputs":  [{"name": "features", "datatype": "FP32", "shape": [-1, 4]}],
+                 "outputs": [{"name": "probabilities", "datatype": "FP32", "shape": [-1, 2]},
+                             {"name": "label", "datatype": "BYTES", "shape": [-1]}],
+                 "feature_names": ["age", "monthly_spend", "tenure_months", "support_tickets"],
+                 "class_labels": ["no", "yes"]}"""));
+    }
+
+    @Test
+    void aWarmStartNeedsTheSameArchitecture() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 300, 6);
+        String base = """
+                {"training_file": "train.csv", "label_column": "churned",
+                 "model": {"type": "mlp", "hidden_layers": [4]}, "hyperparameters": {"n_epochs": 1},
+                 "output_dir": "%s"%s}""";
+        assertThat(run("train", "--spec", spec(base.formatted("first", "")).toString()).exitCode).isZero();
+
+        Run continued = run("train", "--spec", spec(base.formatted("second", ", \"base_model\": \"first/model.onnx\"")).toString());
+        assertThat(continued.exitCode).isZero();
+
+        Run mismatched = run("train", "--spec", spec(base.replace("[4]", "[5]").formatted("third", ", \"base_model\": \"first/model.onnx\"")).toString());
+        assertThat(mismatched.exitCode).isEqualTo(Main.INVALID_INPUT);
+        assertThat(mismatched.lines.getLast().get("message").asText()).contains("hidden layers [4]");
+    }
+
+    @Test
+    void aMissingLabelColumnIsInvalidInput() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 50, 7);
+        Path spec = spec("""
+                {"training_file": "train.csv", "label_column": "cancelled",
+                 "model": {"type": "logistic_regression"}, "output_dir": "output"}""");
+
+        Run run = run("train", "--spec", spec.toString());
+
+        assertThat(run.exitCode).isEqualTo(Main.INVALID_INPUT);
+        assertThat(run.lines).hasSize(1);
+        assertThat(run.lines.getFirst().get("type").asText()).isEqualTo("error");
+        assertThat(run.lines.getFirst().get("code").asText()).isEqualTo("invalid_input");
+        assertThat(run.lines.getFirst().get("message").asText()).contains("label_column \"cancelled\" is not a column of train.csv");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void anInvalidSpecNamesTheField() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 50, 7);
+        Path spec = spec("""
+                {"training_file": "train.csv", "label_column": "churned", "model": {"type": "mlp", "hidden_layers": [8]},
+                 "hyperparameters": {"batch_size": 0}, "output_dir": "output"}""");
+
+        Run run = run("train", "--spec", spec.toString());
+
+        assertThat(run.exitCode).isEqualTo(Main.INVALID_INPUT);
+        assertThat(run.lines.getLast().get("message").asText()).isEqualTo("hyperparameters.batch_size must be a positive integer");
+    }
+
+    @Test
+    void aBudgetThatCannotBeMetStopsBeforeTraining() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 100, 7);
+        Path spec = spec("""
+                {"training_file": "train.csv", "label_column": "churned", "model": {"type": "logistic_regression"},
+                 "hyperparameters": {"n_epochs": 1000, "batch_size": 200},
+                 "privacy": {"target_epsilon": 0.01, "target_delta": 1e-5, "max_grad_norm": 1.0}, "output_dir": "output"}""");
+
+        Run run = run("train", "--spec", spec.toString());
+
+        assertThat(run.exitCode).isEqualTo(Main.OUT_OF_BUDGET);
+        assertThat(run.lines).hasSize(1);
+        assertThat(run.lines.getFirst().get("code").asText()).isEqualTo("out_of_budget");
+    }
+
+    @Test
+    void theAccountantCanBeAskedDirectly() {
+        Run epsilon = run("privacy", "epsilon", "--sample-rate", "0.01", "--noise-multiplier", "4", "--steps", "10000", "--delta", "1e-5");
+        assertThat(epsilon.exitCode).isZero();
+        assertThat(epsilon.lines.getFirst().get("epsilon").asDouble()).isCloseTo(1.0355, within(0.001));
+        assertThat(epsilon.lines.getFirst().get("order").asDouble()).isEqualTo(17);
+
+        Run noise = run("privacy", "noise", "--target-epsilon", "1.0355", "--delta", "1e-5", "--sample-rate", "0.01", "--steps", "10000");
+        assertThat(noise.exitCode).isZero();
+        assertThat(noise.lines.getFirst().get("noise_multiplier").asDouble()).isCloseTo(4.0, within(0.01));
+
+        Run unknown = run("privacy", "epsilon", "--sigma", "4");
+        assertThat(unknown.exitCode).isEqualTo(Main.INVALID_INPUT);
+    }
+
+    private Path spec(String json) throws IOException {
+        return Files.writeString(dir.resolve("spec.json"), json);
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    lines.add(JSON.readTree(line));
+                } catch (IOException e) {
+                    throw new AssertionError("not a JSON line: " + line, e);
+                }
+            }
+        }
+        return new Run(exitCode, lines);
+    }
+
+    private record Run(int exitCode, List<JsonNode> lines) {
+        List<JsonNode> ofType(String type) {
+            return lines.stream().filter(line -> line.get("type").asText().equals(type)).toList();
+        }
+    }
+}
