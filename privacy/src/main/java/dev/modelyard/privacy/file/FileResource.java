@@ -3,19 +3,23 @@ package dev.modelyard.privacy.file;
 import dev.modelyard.common.auth.Caller;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
+import dev.modelyard.privacy.io.MultipartReader;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** {@code /v1/files}: the tenant's uploaded datasets, anonymized on the way in. */
 @Path("/v1/files")
@@ -28,10 +32,19 @@ public class FileResource {
         this.service = service;
     }
 
+    /**
+     * Takes the body as a plain stream rather than through form parameters, which would make the HTTP layer
+     * spool the raw file to disk before this method runs.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm("purpose") String purpose) {
-        return Response.status(201).entity(service.upload(Upload.of(file, purpose))).build();
+    public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, InputStream body) {
+        try {
+            MultipartReader form = new MultipartReader(body, contentType.getParameters().get("boundary"));
+            return Response.status(201).entity(service.upload(form)).build();
+        } finally {
+            discardRest(body);
+        }
     }
 
     @GET
@@ -57,5 +70,17 @@ public class FileResource {
     public Map<String, Object> delete(@PathParam("id") String id) {
         service.delete(id);
         return Map.of("id", id, "object", "file", "deleted", true);
+    }
+
+    /**
+     * Reads and drops whatever the upload left unread (all of it after an early refusal, or an epilogue), so
+     * a client still sending its body gets to read the answer.
+     */
+    private static void discardRest(InputStream body) {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The client has gone; there is nobody left to answer.
+        }
     }
 }

@@ -11,26 +11,29 @@ import dev.modelyard.common.tenant.TenantContext;
 import dev.modelyard.common.time.DatabaseTime;
 import dev.modelyard.privacy.PrivacyConfig;
 import dev.modelyard.privacy.io.ContentErrors;
+import dev.modelyard.privacy.io.MultipartReader;
 import dev.modelyard.privacy.pii.PiiRedactor;
 import dev.modelyard.privacy.pii.Pseudonymizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.BufferedWriter;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Files of the caller's tenant. An upload is validated and anonymized into a temporary file first;
- * only a file that passed completely reaches the blob store and the database, and the raw upload
- * is deleted whatever happens.
+ * Files of the caller's tenant. An upload is read part by part from the request as it arrives; the file is
+ * validated and anonymized while its bytes stream in, and only anonymized bytes reach the blob store, so raw
+ * content is never written anywhere. A file row is written only once the whole request proved valid; a blob
+ * no file references any more, after a refused upload or a delete, is removed.
  */
 @ApplicationScoped
 public class FileService {
@@ -39,6 +42,8 @@ public class FileService {
 
     static final String FINE_TUNE = "fine-tune";
     static final String PURPOSE_FIELD = "purpose";
+    /** A purpose is one short word; a longer field is refused before it is held in memory. */
+    private static final int MAX_PURPOSE_BYTES = 256;
 
     private final StoredFileRepository files;
     private final BlobStore blobs;
@@ -53,24 +58,41 @@ public class FileService {
         this.tenantContext = tenantContext;
     }
 
-    public FileView upload(Upload upload) {
+    /**
+     * Reads a {@code file} part and a {@code purpose} field, in either order. A purpose that comes first is
+     * checked before the file is read; one that comes after is checked once the file's blob is stored.
+     */
+    public FileView upload(MultipartReader form) {
+        String purpose = null;
+        StagedFile staged = null;
+        boolean kept = false;
         try {
-            FileFormat format = check(upload);
-            Path anonymized = Files.createTempFile(upload.path().getParent(), "anonymized-", ".part");
-            try {
-                Anonymized facts = anonymize(upload, format, anonymized);
-                BlobStore.StoredBlob blob;
-                try (InputStream content = Files.newInputStream(anonymized)) {
-                    blob = blobs.put(content);
+            for (MultipartReader.Part part = form.next(); part != null; part = form.next()) {
+                if (PURPOSE_FIELD.equals(part.name())) {
+                    purpose = checkPurpose(part.text(MAX_PURPOSE_BYTES));
+                } else if (ContentErrors.FIELD.equals(part.name())) {
+                    if (staged != null) {
+                        throw PlatformException.badRequest("The request has more than one file",
+                                FieldError.field(ContentErrors.FIELD, "must be given once"));
+                    }
+                    staged = stage(part);
                 }
-                return QuarkusTransaction.requiringNew().call(() -> FileView.of(persist(upload, format, facts, blob)));
-            } finally {
-                Files.deleteIfExists(anonymized);
             }
+            if (staged == null) {
+                throw PlatformException.badRequest("The request has no file",
+                        FieldError.field(ContentErrors.FIELD, "is required"));
+            }
+            StagedFile file = staged;
+            String checkedPurpose = checkPurpose(purpose);
+            FileView view = QuarkusTransaction.requiringNew().call(() -> FileView.of(persist(file, checkedPurpose)));
+            kept = true;
+            return view;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot process the upload", e);
+            throw new UncheckedIOException("Cannot read the upload", e);
         } finally {
-            deleteRawUpload(upload.path());
+            if (staged != null && !kept) {
+                reclaimIfUnused(staged.blob().sha256());
+            }
         }
     }
 
@@ -93,84 +115,133 @@ public class FileService {
         return new FileContent(bytes, file.format.mediaType());
     }
 
-    /**
-     * Deletes the file's row but leaves its blob. Blobs are content-addressed and shared, and two tenants
-     * can upload files whose anonymized bytes are identical (one without identifiers or PII, say); row-level
-     * security hides the other tenant's rows, so this service cannot know that a blob is unused, and
-     * deleting it could destroy another tenant's file. Without its row the blob is unreachable here.
-     */
-    @Transactional
+    /** Deletes the file, and its blob once the row is gone unless another file (of any tenant) has that content. */
     public void delete(String id) {
-        files.delete(require(id));
+        String sha256 = QuarkusTransaction.requiringNew().call(() -> {
+            StoredFile file = require(id);
+            files.delete(file);
+            return file.sha256;
+        });
+        reclaimIfUnused(sha256);
     }
 
-    private FileFormat check(Upload upload) throws IOException {
-        if (upload.path() == null) {
-            throw PlatformException.badRequest("The request has no file",
-                    FieldError.field(ContentErrors.FIELD, "is required"));
-        }
-        if (upload.purpose() == null || upload.purpose().isBlank()) {
+    private static String checkPurpose(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
             throw PlatformException.badRequest("The request has no purpose",
                     FieldError.field(PURPOSE_FIELD, "is required"));
         }
-        if (!FINE_TUNE.equals(upload.purpose())) {
-            throw PlatformException.badRequest("Unsupported purpose '" + upload.purpose() + "'",
+        if (!FINE_TUNE.equals(purpose)) {
+            throw PlatformException.badRequest("Unsupported purpose '" + purpose + "'",
                     FieldError.field(PURPOSE_FIELD, "must be " + FINE_TUNE));
         }
-        long size = Files.size(upload.path());
-        long limit = config.maxUploadSize().asLongValue();
-        if (size > limit) {
-            throw new PlatformException(413, "payload-too-large", "Payload too large",
-                    "The file has " + size + " bytes; the limit is " + limit,
-                    List.of(FieldError.field(ContentErrors.FIELD, "must be at most " + limit + " bytes")), Map.of());
-        }
-        if (size == 0) {
-            throw ContentErrors.atLine(1, "file is empty");
-        }
-        return FileFormat.of(upload.filename(), upload.contentType())
+        return purpose;
+    }
+
+    /** Anonymizes the file part into the blob store as it streams in; a refused file leaves no blob behind. */
+    private StagedFile stage(MultipartReader.Part part) throws IOException {
+        FileFormat format = FileFormat.of(part.filename(), part.contentType())
                 .orElseThrow(() -> PlatformException.badRequest("Only CSV and JSONL files are accepted",
                         FieldError.field(ContentErrors.FIELD, "must be a .csv or .jsonl file")));
-    }
-
-    private Anonymized anonymize(Upload upload, FileFormat format, Path target) throws IOException {
         Pseudonymizer pseudonymizer = Pseudonymizer.forTenant(config.pseudonymSecret(), tenantContext.tenant());
         Anonymizer anonymizer = Anonymizer.of(format, redactor, pseudonymizer, config.identifierColumns());
-        try (InputStream in = Files.newInputStream(upload.path());
-             Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            return anonymizer.anonymize(in, out);
+        BlobOutputStream blob = new BlobOutputStream(blobs);
+        try {
+            Writer out = new BufferedWriter(new OutputStreamWriter(blob, StandardCharsets.UTF_8));
+            Anonymized facts = anonymizer.anonymize(
+                    new SizeLimitedInput(part.body(), config.maxUploadSize().asLongValue()), out);
+            out.flush();
+            return new StagedFile(part.filename(), format, facts, blob.finish());
+        } catch (IOException | RuntimeException e) {
+            blob.abandon();
+            throw e;
         }
     }
 
-    private StoredFile persist(Upload upload, FileFormat format, Anonymized facts, BlobStore.StoredBlob blob) {
+    private StoredFile persist(StagedFile staged, String purpose) {
+        String sha256 = staged.blob().sha256();
+        files.lockBlob(sha256);
+        if (!blobs.exists(sha256)) {
+            // The last other file with this content was deleted while this one streamed in, and took the blob.
+            throw PlatformException.conflict("The file's content was removed while it was stored; upload it again");
+        }
         StoredFile file = new StoredFile();
         file.id = Ids.next("file");
-        file.filename = upload.filename() == null || upload.filename().isBlank()
-                ? "upload." + format.extension() : upload.filename();
-        file.purpose = upload.purpose();
-        file.format = format;
-        file.bytes = blob.size();
-        file.rows = facts.rows();
-        file.columns = facts.columns();
-        file.sha256 = blob.sha256();
-        file.piiReport = facts.piiReport();
+        file.filename = staged.filename() == null || staged.filename().isBlank()
+                ? "upload." + staged.format().extension() : staged.filename();
+        file.purpose = purpose;
+        file.format = staged.format();
+        file.bytes = staged.blob().size();
+        file.rows = staged.facts().rows();
+        file.columns = staged.facts().columns();
+        file.sha256 = sha256;
+        file.piiReport = staged.facts().piiReport();
         file.createdAt = DatabaseTime.now();
         files.persist(file);
         return file;
+    }
+
+    /**
+     * Deletes the blob unless a file of any tenant still has that content. Logs rather than throws: a blob
+     * left behind only costs space, and failing here would misreport what happened to the request itself.
+     */
+    private void reclaimIfUnused(String sha256) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                files.lockBlob(sha256);
+                if (!files.blobInUse(sha256)) {
+                    blobs.delete(sha256);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Cannot reclaim blob %s; it stays in the store unreferenced", sha256);
+        }
     }
 
     private StoredFile require(String id) {
         return files.findByIdOptional(id).orElseThrow(() -> PlatformException.notFound("File", id));
     }
 
-    /** Logs rather than throws: a failure here must not hide the outcome of the upload itself. */
-    private static void deleteRawUpload(Path path) {
-        if (path == null) {
-            return;
+    /** A file whose anonymized content is stored, waiting for the rest of the request to be checked. */
+    private record StagedFile(String filename, FileFormat format, Anonymized facts, BlobStore.StoredBlob blob) {
+    }
+
+    /** Counts the raw bytes as they are read and refuses the upload as soon as they pass the limit. */
+    private static final class SizeLimitedInput extends FilterInputStream {
+
+        private final long limit;
+        private long count;
+
+        SizeLimitedInput(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
         }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            LOG.warnf(e, "Cannot delete the raw upload %s; the HTTP layer removes it when the request ends", path);
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int read = super.read(bytes, offset, length);
+            if (read > 0) {
+                counted(read);
+            }
+            return read;
+        }
+
+        private void counted(int bytes) {
+            count += bytes;
+            if (count > limit) {
+                throw new PlatformException(413, "payload-too-large", "Payload too large",
+                        "The file has more than " + limit + " bytes, the limit",
+                        List.of(FieldError.field(ContentErrors.FIELD, "must be at most " + limit + " bytes")),
+                        Map.of());
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.modelyard.privacy.file;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -13,6 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,12 @@ class FileResourceTest {
 
     @ConfigProperty(name = "modelyard.db.url")
     String jdbcUrl;
+
+    @ConfigProperty(name = "modelyard.home")
+    String home;
+
+    @ConfigProperty(name = "quarkus.http.body.uploads-directory")
+    String uploadsDirectory;
 
     @Test
     void anonymizesACsvAndReportsExactlyWhatItReplaced() {
@@ -202,11 +214,170 @@ class FileResourceTest {
         }
     }
 
+    @Test
+    void acceptsThePurposeBeforeTheFileAndRefusesABadOneBeforeReadingTheFile() {
+        given().header("Authorization", TestTokens.bearerAdmin("ordered"))
+                .multiPart("purpose", "fine-tune")
+                .multiPart("file", "first.csv", "kind,count\npurpose-first,1\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/v1/files")
+                .then().statusCode(201).body("purpose", equalTo("fine-tune")).body("rows", equalTo(1));
+        given().header("Authorization", TestTokens.bearerAdmin("ordered"))
+                .multiPart("purpose", "assistants")
+                .multiPart("file", "second.csv", "not,even\nread\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/v1/files")
+                .then().statusCode(400).body("errors[0].field", equalTo("purpose"));
+    }
+
+    @Test
+    void refusesAMultipartBodyWithoutItsClosingBoundary() {
+        String body = "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\na\n1\n";
+        given().header("Authorization", TestTokens.bearerAdmin("strict"))
+                .contentType("multipart/form-data; boundary=cut").body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/v1/files")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("closing boundary"));
+    }
+
+    @Test
+    void streamsAnUploadWithoutWritingRawContentAnywhere() throws Exception {
+        String canary = "canary-" + UUID.randomUUID() + "@example.com";
+        Path homeTmp = Path.of(home, "tmp");
+        List<Path> writtenDuringUploads = List.of(homeTmp, Path.of(uploadsDirectory), Path.of(blobStorePath));
+        AtomicInteger scans = new AtomicInteger();
+        List<Path> leaks = new CopyOnWriteArrayList<>();
+        Thread watcher = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                leaks.addAll(filesContaining(writtenDuringUploads, canary));
+                leaks.addAll(filesUnder(homeTmp));
+                scans.incrementAndGet();
+            }
+        });
+        String id;
+        try {
+            id = given().header("Authorization", TestTokens.bearerAdmin("streaming"))
+                    .multiPart("file", "slow.csv", new SlowCsv(canary, 600), "text/csv")
+                    .multiPart("purpose", "fine-tune")
+                    .post("/v1/files")
+                    .then().statusCode(201).body("rows", equalTo(600)).extract().path("id");
+        } finally {
+            watcher.interrupt();
+            watcher.join();
+        }
+        assertThat(leaks).isEmpty();
+        assertThat(scans.get()).isGreaterThan(10);
+        String content = given().header("Authorization", TestTokens.bearerAdmin("streaming"))
+                .get("/v1/files/" + id + "/content").then().statusCode(200).extract().asString();
+        assertThat(content).doesNotContain(canary).contains("<EMAIL_ADDRESS>");
+    }
+
+    @Test
+    void refusesAnUploadFarAboveTheLimitAndKeepsNothing() throws IOException {
+        long blobs = countBlobs();
+        given().header("Authorization", TestTokens.bearerAdmin("oversized"))
+                .multiPart("file", "big.csv", new SlowCsv("someone@example.com", 40_000), "text/csv")
+                .multiPart("purpose", "fine-tune")
+                .post("/v1/files")
+                .then().statusCode(413).contentType("application/problem+json").body("errors[0].field", equalTo("file"));
+        given().header("Authorization", TestTokens.bearerAdmin("oversized")).get("/v1/files")
+                .then().statusCode(200).body("data", org.hamcrest.Matchers.empty());
+        assertThat(countBlobs()).isEqualTo(blobs);
+    }
+
+    @Test
+    void deletingAFileReclaimsItsBlob() {
+        String sha256 = upload("reclaim", "own.csv", "text/csv", "kind,count\nonly-here,1\n").statusCode(201)
+                .extract().path("sha256");
+        String id = idOfBlob("reclaim", sha256);
+        assertThat(blobPath(sha256)).isRegularFile();
+        given().header("Authorization", TestTokens.bearerAdmin("reclaim")).delete("/v1/files/" + id)
+                .then().statusCode(200);
+        assertThat(blobPath(sha256)).doesNotExist();
+    }
+
+    @Test
+    void aBlobSharedByTwoTenantsStaysUntilTheLastFileIsDeleted() throws Exception {
+        String csv = "kind,count\nshared-by-two,2\n";
+        String sha256 = upload("first", "shared.csv", "text/csv", csv).statusCode(201).extract().path("sha256");
+        upload("second", "shared.csv", "text/csv", csv).statusCode(201).body("sha256", equalTo(sha256));
+
+        given().header("Authorization", TestTokens.bearerAdmin("first")).delete("/v1/files/" + idOfBlob("first", sha256))
+                .then().statusCode(200);
+        assertThat(blobPath(sha256)).isRegularFile();
+        given().header("Authorization", TestTokens.bearerAdmin("second"))
+                .get("/v1/files/" + idOfBlob("second", sha256) + "/content").then().statusCode(200)
+                .body(containsString("shared-by-two"));
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "privacy_app", PostgresResource.PASSWORD);
+             Statement sql = connection.createStatement()) {
+            // With no tenant set the service's role sees no rows, yet learns that the blob is still in use.
+            assertThat(count(sql, "select count(*) from privacy.file")).isZero();
+            assertThat(bool(sql, "select privacy.file_blob_in_use('" + sha256 + "')")).isTrue();
+            assertThat(bool(sql, "select privacy.file_blob_in_use('" + "0".repeat(64) + "')")).isFalse();
+        }
+
+        given().header("Authorization", TestTokens.bearerAdmin("second")).delete("/v1/files/" + idOfBlob("second", sha256))
+                .then().statusCode(200);
+        assertThat(blobPath(sha256)).doesNotExist();
+    }
+
     private static long count(Statement sql, String query) throws Exception {
         try (ResultSet rows = sql.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    private static boolean bool(Statement sql, String query) throws Exception {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    private static String idOfBlob(String tenant, String sha256) {
+        List<String> ids = given().header("Authorization", TestTokens.bearerAdmin(tenant)).get("/v1/files?limit=100")
+                .then().statusCode(200).extract().path("data.findAll { it.sha256 == '" + sha256 + "' }.id");
+        assertThat(ids).hasSize(1);
+        return ids.getFirst();
+    }
+
+    private Path blobPath(String sha256) {
+        return Path.of(blobStorePath, "sha256", sha256.substring(0, 2), sha256.substring(2, 4), sha256);
+    }
+
+    private static List<Path> filesUnder(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    /** Files (even half-written or short-lived ones) that hold {@code text}; one that vanishes while read is skipped. */
+    private static List<Path> filesContaining(List<Path> directories, String text) {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        return directories.stream().flatMap(directory -> filesUnder(directory).stream()).filter(file -> {
+            try {
+                return indexOf(Files.readAllBytes(file), needle) >= 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static ValidatableResponse upload(String tenant, String filename, String type, String content) {
@@ -244,6 +415,58 @@ class FileResourceTest {
         }
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /**
+     * A CSV generated row by row and handed out a little at a time with pauses, like a slow client: each row
+     * names {@code email} in free text, which must never reach a disk unredacted.
+     */
+    private static final class SlowCsv extends InputStream {
+
+        private final String email;
+        private final int rows;
+        private byte[] pending = "id,notes\n".getBytes(StandardCharsets.UTF_8);
+        private int position;
+        private int row;
+
+        SlowCsv(String email, int rows) {
+            this.email = email;
+            this.rows = rows;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (position == pending.length) {
+                if (row == rows) {
+                    return -1;
+                }
+                row++;
+                if (row % 100 == 0 && rows < 10_000) {
+                    pause();
+                }
+                pending = ("u-" + row + ",write to " + email + " about order " + row + "\n").getBytes(StandardCharsets.UTF_8);
+                position = 0;
+            }
+            int count = Math.min(length, pending.length - position);
+            System.arraycopy(pending, position, target, offset, count);
+            position += count;
+            return count;
+        }
+
+        private static void pause() throws IOException {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
         }
     }
 }
