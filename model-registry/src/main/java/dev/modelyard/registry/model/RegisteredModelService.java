@@ -6,18 +6,22 @@ import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import dev.modelyard.common.time.DatabaseTime;
+import dev.modelyard.registry.alias.ModelAliasRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
+import java.util.List;
 
 /** Registered models of the caller's tenant; the tenant filter comes from the data layer, never from here. */
 @ApplicationScoped
 public class RegisteredModelService {
 
     private final RegisteredModelRepository models;
+    private final ModelAliasRepository aliases;
 
-    public RegisteredModelService(RegisteredModelRepository models) {
+    public RegisteredModelService(RegisteredModelRepository models, ModelAliasRepository aliases) {
         this.models = models;
+        this.aliases = aliases;
     }
 
     @Transactional
@@ -44,12 +48,12 @@ public class RegisteredModelService {
 
     @Transactional
     public ModelView get(String name) {
-        return ModelView.of(require(name));
+        return ModelView.of(models.require(name));
     }
 
     @Transactional
     public ModelView update(String name, ModelRequests.Update request) {
-        RegisteredModel model = require(name);
+        RegisteredModel model = models.require(name);
         if (request.description() != null) {
             model.description = request.description();
         }
@@ -60,12 +64,15 @@ public class RegisteredModelService {
         return ModelView.of(model);
     }
 
+    /** A model with aliases is being served: its aliases go first, which withdraws it from the model servers. */
     @Transactional
     public void delete(String name) {
-        models.delete(require(name));
-    }
-
-    private RegisteredModel require(String name) {
-        return models.findByName(name).orElseThrow(() -> PlatformException.notFound("Model", name));
+        RegisteredModel model = models.requireLocked(name);
+        List<String> aliasNames = aliases.namesOf(model.id);
+        if (!aliasNames.isEmpty()) {
+            throw PlatformException.conflict("Model '" + name + "' still has aliases " + aliasNames
+                    + "; delete them first");
+        }
+        models.delete(model);
     }
 }
