@@ -3,6 +3,7 @@ package dev.modelyard.common.error;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -73,9 +74,26 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // Nobody reads this answer; the request's own clean-up has already run.
+            LOG.infof("The client closed the connection during %s", uri.getPath());
+            return render(new PlatformException(400, "client-closed-request", "Client closed the request",
+                    "The connection closed before the request was complete"), uri);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return render(new PlatformException(500, "internal-error", "Internal error",
                 "The request failed unexpectedly; it has been logged"), uri);
+    }
+
+    /** A client that hangs up mid-upload shows up as a closed channel somewhere in the cause chain. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.channels.ClosedChannelException
+                    || (cause.getMessage() != null && cause.getMessage().contains("Connection was closed"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response render(PlatformException e, UriInfo uri) {
@@ -101,13 +119,19 @@ public class ProblemMapper {
         };
     }
 
-    /** {@code create.request.name} (method, parameter, property) becomes {@code name}. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
+    /**
+     * {@code create.request.artifactSha256} (method, parameter, property) becomes
+     * {@code artifact_sha256}: the name the client wrote, as the API's JSON is snake_case.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+        String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
                 : parts[parts.length - 1];
+        return SNAKE_CASE.translate(field);
     }
+
+    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE_CASE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
     private static String pathOf(JsonMappingException e) {
         List<String> parts = new ArrayList<>();
