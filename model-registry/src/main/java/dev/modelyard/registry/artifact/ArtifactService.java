@@ -2,6 +2,7 @@ package dev.modelyard.registry.artifact;
 
 import dev.modelyard.common.blob.BlobStore;
 import dev.modelyard.common.error.PlatformException;
+import dev.modelyard.common.io.SizeLimitedInputStream;
 import dev.modelyard.common.tenant.TenantContext;
 import dev.modelyard.common.time.DatabaseTime;
 import dev.modelyard.registry.RegistryConfig;
@@ -30,7 +31,10 @@ public class ArtifactService {
     /** Streams the body into the blob store outside any transaction: an upload may take minutes. */
     public ArtifactView upload(InputStream body) {
         String tenant = tenantContext.tenant();
-        BlobStore.StoredBlob blob = blobs.put(new SizeLimitedInputStream(body, config.maxArtifactSize().asLongValue()));
+        long limit = config.maxArtifactSize().asLongValue();
+        BlobStore.StoredBlob blob = blobs.put(new SizeLimitedInputStream(body, limit,
+                () -> new PlatformException(413, "artifact-too-large", "Artifact too large",
+                        "Artifacts may be at most " + limit + " bytes")));
         if (blob.size() == 0) {
             throw PlatformException.badRequest("The artifact is empty");
         }

@@ -4,6 +4,7 @@ import dev.modelyard.common.blob.BlobStore;
 import dev.modelyard.common.error.FieldError;
 import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.common.id.Ids;
+import dev.modelyard.common.io.SizeLimitedInputStream;
 import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
@@ -18,7 +19,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.BufferedWriter;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -147,8 +147,9 @@ public class FileService {
         BlobOutputStream blob = new BlobOutputStream(blobs);
         try {
             Writer out = new BufferedWriter(new OutputStreamWriter(blob, StandardCharsets.UTF_8));
+            long limit = config.maxUploadSize().asLongValue();
             Anonymized facts = anonymizer.anonymize(
-                    new SizeLimitedInput(part.body(), config.maxUploadSize().asLongValue()), out);
+                    new SizeLimitedInputStream(part.body(), limit, () -> tooLarge(limit)), out);
             out.flush();
             return new StagedFile(part.filename(), format, facts, blob.finish());
         } catch (IOException | RuntimeException e) {
@@ -205,43 +206,10 @@ public class FileService {
     private record StagedFile(String filename, FileFormat format, Anonymized facts, BlobStore.StoredBlob blob) {
     }
 
-    /** Counts the raw bytes as they are read and refuses the upload as soon as they pass the limit. */
-    private static final class SizeLimitedInput extends FilterInputStream {
-
-        private final long limit;
-        private long count;
-
-        SizeLimitedInput(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int read = super.read(bytes, offset, length);
-            if (read > 0) {
-                counted(read);
-            }
-            return read;
-        }
-
-        private void counted(int bytes) {
-            count += bytes;
-            if (count > limit) {
-                throw new PlatformException(413, "payload-too-large", "Payload too large",
-                        "The file has more than " + limit + " bytes, the limit",
-                        List.of(FieldError.field(ContentErrors.FIELD, "must be at most " + limit + " bytes")),
-                        Map.of());
-            }
-        }
+    private static PlatformException tooLarge(long limit) {
+        return new PlatformException(413, "payload-too-large", "Payload too large",
+                "The file has more than " + limit + " bytes, the limit",
+                List.of(FieldError.field(ContentErrors.FIELD, "must be at most " + limit + " bytes")),
+                Map.of());
     }
 }
