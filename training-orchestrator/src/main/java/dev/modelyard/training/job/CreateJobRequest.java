@@ -1,0 +1,18 @@
+package dev.modelyard.training.job;
+
+import java.util.List;
+
+/** The body of {@code POST /v1/fine_tuning/jobs}, as sent: every field may be missing; the validator decides. */
+public record CreateJobRequest(String model, String trainingFile, String validationFile,
+                               HyperparametersInput hyperparameters, String suffix, Long seed, PrivacyInput privacy,
+                               String labelColumn, MethodInput method) {
+
+    public record HyperparametersInput(Integer nEpochs, Integer batchSize, Double learningRateMultiplier) {
+    }
+
+    public record PrivacyInput(Double targetEpsilon, Double targetDelta, Double maxGradNorm) {
+    }
+
+    public record MethodInput(String type, List<Integer> hiddenLayers) {
+    }
+}

@@ -1,0 +1,91 @@
+package dev.modelyard.training.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelyard.training.clients.RegistryClient;
+import dev.modelyard.training.clients.UpstreamException;
+import dev.modelyard.training.executor.JobFolder;
+import dev.modelyard.training.executor.ProgressLine;
+import dev.modelyard.training.executor.TrainerExecutor;
+import dev.modelyard.training.tenant.TenantWork;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.OptionalDouble;
+
+/** Registers what a successful trainer left behind as a new model version, then settles the job. */
+@ApplicationScoped
+class JobRegistration {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TenantWork tenantWork;
+    private final RegistryClient registry;
+    private final TrainerExecutor executor;
+
+    JobRegistration(TenantWork tenantWork, RegistryClient registry, TrainerExecutor executor) {
+        this.tenantWork = tenantWork;
+        this.registry = registry;
+        this.executor = executor;
+    }
+
+    /** @throws UpstreamException when the registry is unavailable for now; the supervisor tries again later */
+    void register(ActiveJob active, JobFolder folder) {
+        String tenant = active.tenant();
+        FineTuningJob job = tenantWork.call(tenant, session -> session.find(FineTuningJob.class, active.id()));
+        if (job == null || job.status != JobStatus.RUNNING) {
+            return;
+        }
+        if (!Files.isRegularFile(folder.model()) || !Files.isRegularFile(folder.signature())) {
+            fail(tenant, job, JobError.failed("The trainer reported completion but left no model.onnx or signature.json"));
+            return;
+        }
+        JsonNode signature;
+        JsonNode metrics;
+        try {
+            signature = JSON.readTree(folder.signature().toFile());
+            metrics = Files.isRegularFile(folder.metrics()) ? JSON.readTree(folder.metrics().toFile())
+                    : JSON.createObjectNode();
+        } catch (IOException e) {
+            fail(tenant, job, JobError.failed("The trainer's outputs are unreadable: " + e.getMessage()));
+            return;
+        }
+        String name = job.registeredModelName();
+        int version;
+        try {
+            String sha256 = registry.uploadArtifact(folder.model(), tenant);
+            version = registry.registerVersion(name,
+                    VersionRegistration.of(job, sha256, signature, metrics), tenant);
+        } catch (UpstreamException e) {
+            if (e.isRetryable()) {
+                throw e;
+            }
+            fail(tenant, job, JobError.failed("The registry refused the trained model: " + e.getMessage()));
+            return;
+        }
+        Double epsilon = job.privacy == null ? null : epsilonSpent(folder, metrics);
+        tenantWork.run(tenant, session -> JobTransitions.lockIfIn(session, job.id, JobStatus.RUNNING).ifPresent(locked -> {
+            locked.fineTunedModel = name + "@" + version;
+            locked.epsilonSpent = epsilon;
+            JobTransitions.move(session, locked, JobStatus.SUCCEEDED, "New fine-tuned model created: " + locked.fineTunedModel);
+            locked.trainerHandle().ifPresent(executor::release);
+        }));
+    }
+
+    private void fail(String tenant, FineTuningJob job, JobError error) {
+        tenantWork.run(tenant, session -> JobTransitions.lockIfIn(session, job.id, JobStatus.RUNNING).ifPresent(locked -> {
+            JobTransitions.fail(session, locked, error);
+            locked.trainerHandle().ifPresent(executor::release);
+        }));
+    }
+
+    /** The {@code completed} line's epsilon, or else the one in {@code metrics.json}. */
+    private static Double epsilonSpent(JobFolder folder, JsonNode metrics) {
+        OptionalDouble reported = folder.lastProgressLine().filter(line -> line.is(ProgressLine.COMPLETED))
+                .map(line -> line.number("epsilon")).orElse(OptionalDouble.empty());
+        if (reported.isPresent()) {
+            return reported.getAsDouble();
+        }
+        return metrics.path("epsilon").isNumber() ? metrics.get("epsilon").asDouble() : null;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.modelyard.training.job;
+
+import dev.modelyard.common.error.FieldError;
+import dev.modelyard.common.error.PlatformException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Checks a job request field by field, naming every field at fault at once, and fills in the defaults. */
+public final class JobRequestValidator {
+
+    static final int DEFAULT_EPOCHS = 5;
+    static final int DEFAULT_BATCH_SIZE = 32;
+    static final double DEFAULT_LEARNING_RATE_MULTIPLIER = 1.0;
+    static final double DEFAULT_TARGET_DELTA = 1e-5;
+    static final double DEFAULT_MAX_GRAD_NORM = 1.0;
+    static final List<Integer> DEFAULT_HIDDEN_LAYERS = List.of(32, 16);
+    static final int MAX_HIDDEN_LAYERS = 8;
+    static final int MAX_LAYER_SIZE = 4096;
+
+    private static final Pattern FILE_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    /** Lower-case and starting with a letter or digit: the suffix becomes the registered model's name. */
+    private static final Pattern SUFFIX = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private JobRequestValidator() {
+    }
+
+    /** @throws PlatformException 400 naming each invalid field */
+    public static JobSettings validate(CreateJobRequest request) {
+        return new JobRequestValidator().check(request);
+    }
+
+    private JobSettings check(CreateJobRequest request) {
+        ModelReference model = null;
+        if (request.model() == null || request.model().isBlank()) {
+            reject("model", "is required");
+        } else {
+            model = ModelReference.parse(request.model()).orElse(null);
+            if (model == null) {
+                reject("model", "must be " + ModelReference.FROM_SCRATCH
+                        + " or a model of yours: name, name@alias or name@version");
+            }
+        }
+        if (request.trainingFile() == null) {
+            reject("training_file", "is required");
+        } else {
+            checkFileId("training_file", request.trainingFile());
+        }
+        if (request.validationFile() != null) {
+            checkFileId("validation_file", request.validationFile());
+        }
+        if (request.labelColumn() == null || request.labelColumn().isBlank()) {
+            reject("label_column", "is required");
+        } else if (request.labelColumn().length() > 200) {
+            reject("label_column", "must be at most 200 characters");
+        }
+        if (request.suffix() != null && !SUFFIX.matcher(request.suffix()).matches()) {
+            reject("suffix", "must be 1 to 40 of a-z, 0-9 and '-', starting with a letter or digit");
+        }
+        if (request.seed() != null && request.seed() < 0) {
+            reject("seed", "must not be negative");
+        }
+        Hyperparameters hyperparameters = hyperparameters(request.hyperparameters());
+        PrivacySettings privacy = privacy(request.privacy());
+        Method method = method(request.method());
+        if (!errors.isEmpty()) {
+            throw PlatformException.badRequest("The request has invalid fields", errors.toArray(FieldError[]::new));
+        }
+        long seed = request.seed() != null ? request.seed() : SEEDS.nextInt(Integer.MAX_VALUE);
+        return new JobSettings(model, request.trainingFile(), request.validationFile(), hyperparameters,
+                request.suffix(), seed, privacy, request.labelColumn(), method);
+    }
+
+    private Hyperparameters hyperparameters(CreateJobRequest.HyperparametersInput input) {
+        CreateJobRequest.HyperparametersInput given = input != null ? input
+                : new CreateJobRequest.HyperparametersInput(null, null, null);
+        int epochs = given.nEpochs() != null ? given.nEpochs() : DEFAULT_EPOCHS;
+        int batchSize = given.batchSize() != null ? given.batchSize() : DEFAULT_BATCH_SIZE;
+        double multiplier = given.learningRateMultiplier() != null ? given.learningRateMultiplier()
+                : DEFAULT_LEARNING_RATE_MULTIPLIER;
+        if (epochs < 1 || epochs > 100) {
+            reject("hyperparameters.n_epochs", "must be between 1 and 100");
+        }
+        if (batchSize < 1 || batchSize > 4096) {
+            reject("hyperparameters.batch_size", "must be between 1 and 4096");
+        }
+        if (!(multiplier > 0 && multiplier <= 10)) {
+            reject("hyperparameters.learning_rate_multiplier", "must be greater than 0 and at most 10");
+        }
+        return new Hyperparameters(epochs, batchSize, multiplier);
+    }
+
+    private PrivacySettings privacy(CreateJobRequest.PrivacyInput input) {
+        if (input == null) {
+            return null;
+        }
+        double delta = input.targetDelta() != null ? input.targetDelta() : DEFAULT_TARGET_DELTA;
+        double clip = input.maxGradNorm() != null ? input.maxGradNorm() : DEFAULT_MAX_GRAD_NORM;
+        if (input.targetEpsilon() == null) {
+            reject("privacy.target_epsilon", "is required for private training");
+        } else if (!(input.targetEpsilon() > 0) || input.targetEpsilon().isInfinite()) {
+            reject("privacy.target_epsilon", "must be greater than 0");
+        }
+        if (!(delta > 0 && delta < 1)) {
+            reject("privacy.target_delta", "must be greater than 0 and less than 1");
+        }
+        if (!(clip > 0) || Double.isInfinite(clip)) {
+            reject("privacy.max_grad_norm", "must be greater than 0");
+        }
+        return new PrivacySettings(input.targetEpsilon() == null ? 0 : input.targetEpsilon(), delta, clip);
+    }
+
+    private Method method(CreateJobRequest.MethodInput input) {
+        String type = input == null || input.type() == null ? Method.LOGISTIC_REGRESSION : input.type();
+        List<Integer> layers = input == null ? null : input.hiddenLayers();
+        return switch (type) {
+            case Method.LOGISTIC_REGRESSION -> {
+                if (layers != null && !layers.isEmpty()) {
+                    reject("method.hidden_layers", "only an mlp has hidden layers");
+                }
+                yield new Method(Method.LOGISTIC_REGRESSION, List.of());
+            }
+            case Method.MLP -> new Method(Method.MLP, hiddenLayers(layers));
+            default -> {
+                reject("method.type", "must be " + Method.LOGISTIC_REGRESSION + " or " + Method.MLP);
+                yield null;
+            }
+        };
+    }
+
+    private List<Integer> hiddenLayers(List<Integer> layers) {
+        if (layers == null || layers.isEmpty()) {
+            return DEFAULT_HIDDEN_LAYERS;
+        }
+        if (layers.size() > MAX_HIDDEN_LAYERS) {
+            reject("method.hidden_layers", "must have at most " + MAX_HIDDEN_LAYERS + " layers");
+        }
+        if (layers.stream().anyMatch(size -> size == null || size < 1 || size > MAX_LAYER_SIZE)) {
+            reject("method.hidden_layers", "sizes must be between 1 and " + MAX_LAYER_SIZE);
+        }
+        return layers;
+    }
+
+    private void checkFileId(String field, String id) {
+        if (!FILE_ID.matcher(id).matches()) {
+            reject(field, "must be a file id such as file-abc123");
+        }
+    }
+
+    private void reject(String field, String message) {
+        errors.add(FieldError.field(field, message));
+    }
+}

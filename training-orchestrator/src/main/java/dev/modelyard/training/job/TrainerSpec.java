@@ -1,0 +1,42 @@
+package dev.modelyard.training.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+
+/** The trainer's {@code spec.json}, field for field as the trainer contract (docs/lifecycle.md) lays it out. */
+final class TrainerSpec {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TrainerSpec() {
+    }
+
+    /** {@code validationFile} and {@code baseModel} are null when the job has none. */
+    static ObjectNode of(FineTuningJob job, Path trainingFile, Path validationFile, Path baseModel, Path outputDir) {
+        ObjectNode spec = JSON.createObjectNode();
+        spec.put("job_id", job.id);
+        spec.put("training_file", trainingFile.toString());
+        spec.put("validation_file", validationFile == null ? null : validationFile.toString());
+        spec.put("label_column", job.labelColumn);
+        ObjectNode model = spec.putObject("model");
+        model.put("type", job.method.type());
+        job.method.hiddenLayers().forEach(model.putArray("hidden_layers")::add);
+        spec.put("base_model", baseModel == null ? null : baseModel.toString());
+        ObjectNode hyperparameters = spec.putObject("hyperparameters");
+        hyperparameters.put("n_epochs", job.hyperparameters.nEpochs());
+        hyperparameters.put("batch_size", job.hyperparameters.batchSize());
+        hyperparameters.put("learning_rate_multiplier", job.hyperparameters.learningRateMultiplier());
+        spec.put("seed", job.seed);
+        if (job.privacy == null) {
+            spec.putNull("privacy");
+        } else {
+            ObjectNode privacy = spec.putObject("privacy");
+            privacy.put("target_epsilon", job.privacy.targetEpsilon());
+            privacy.put("target_delta", job.privacy.targetDelta());
+            privacy.put("max_grad_norm", job.privacy.maxGradNorm());
+        }
+        spec.put("output_dir", outputDir.toString());
+        return spec;
+    }
+}

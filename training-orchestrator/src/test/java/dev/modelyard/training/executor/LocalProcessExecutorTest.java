@@ -1,0 +1,115 @@
+package dev.modelyard.training.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelyard.training.TrainingConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalProcessExecutorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRestartedOrchestratorReattachesByProcessIdAndStartTime() throws Exception {
+        JobFolder folder = folder();
+        TrainerHandle handle = executor(List.of("sh", "-c", "echo '{\"type\":\"started\"}'; sleep 30", "trainer"))
+                .launch(folder);
+        LocalProcessExecutor restarted = executor(List.of("unused"));
+        try {
+            assertThat(restarted.state(handle)).isEqualTo(new TrainerState.Running());
+            assertThat(restarted.state(new TrainerHandle(handle.pid(), handle.startedAt().minusSeconds(60))))
+                    .as("the same id with another start time is another process").isEqualTo(new TrainerState.Vanished());
+            awaitLine(folder);
+            assertThat(Files.readString(folder.progress())).contains("started");
+        } finally {
+            restarted.kill(handle);
+        }
+        assertThat(ProcessHandle.of(handle.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(restarted.state(handle)).isEqualTo(new TrainerState.Vanished());
+    }
+
+    @Test
+    void knowsTheExitCodeOfTrainersItStarted() throws Exception {
+        LocalProcessExecutor executor = executor(List.of("sh", "-c", "echo oops >&2; exit 3", "trainer"));
+        JobFolder folder = folder();
+        TrainerHandle handle = executor.launch(folder);
+        ProcessHandle.of(handle.pid()).ifPresent(process -> process.onExit().join());
+        while (executor.state(handle) instanceof TrainerState.Running) {
+            Thread.sleep(10);
+        }
+        assertThat(executor.state(handle)).isEqualTo(new TrainerState.Exited(OptionalInt.of(3)));
+        assertThat(Files.readString(folder.log())).isEqualTo("oops\n");
+    }
+
+    @Test
+    void refusesToLaunchAMissingTrainerJar() {
+        LocalProcessExecutor executor = new LocalProcessExecutor(config(Optional.empty(), dir.resolve("none.jar").toString()));
+        assertThatThrownBy(() -> executor.launch(folder())).isInstanceOf(IOException.class).hasMessageContaining("none.jar");
+    }
+
+    private JobFolder folder() throws IOException {
+        JobFolder folder = JobFolder.of(dir, "ftjob-" + System.nanoTime());
+        Files.createDirectories(folder.dir());
+        return folder;
+    }
+
+    private static void awaitLine(JobFolder folder) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (Files.size(folder.progress()) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    private static LocalProcessExecutor executor(List<String> command) {
+        return new LocalProcessExecutor(config(Optional.of(command), "unused.jar"));
+    }
+
+    private static TrainingConfig config(Optional<List<String>> command, String jar) {
+        return new TrainingConfig() {
+            @Override
+            public Optional<List<String>> trainerCommand() {
+                return command;
+            }
+
+            @Override
+            public Optional<String> java() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String trainerJar() {
+                return jar;
+            }
+
+            @Override
+            public String workDir() {
+                return "unused";
+            }
+
+            @Override
+            public int maxConcurrentJobs() {
+                return 1;
+            }
+
+            @Override
+            public Duration pollInterval() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public Services services() {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package dev.modelyard.training.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelyard.common.error.FieldError;
+import dev.modelyard.common.error.PlatformException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobRequestValidatorTest {
+
+    private static final CreateJobRequest MINIMAL = new CreateJobRequest("tabular-classifier", "file-1", null, null,
+            null, null, null, "churned", null);
+
+    @Test
+    void fillsInTheDefaults() {
+        JobSettings settings = JobRequestValidator.validate(MINIMAL);
+        assertThat(settings.hyperparameters()).isEqualTo(new Hyperparameters(5, 32, 1.0));
+        assertThat(settings.method()).isEqualTo(new Method("logistic_regression", List.of()));
+        assertThat(settings.privacy()).isNull();
+        assertThat(settings.seed()).isNotNegative();
+        assertThat(settings.model().isFromScratch()).isTrue();
+
+        JobSettings mlp = JobRequestValidator.validate(new CreateJobRequest("churn@2", "file-1", "file-2",
+                new CreateJobRequest.HyperparametersInput(10, null, 0.5), "churn-v2", 7L,
+                new CreateJobRequest.PrivacyInput(3.0, null, null), "churned",
+                new CreateJobRequest.MethodInput("mlp", null)));
+        assertThat(mlp.hyperparameters()).isEqualTo(new Hyperparameters(10, 32, 0.5));
+        assertThat(mlp.privacy()).isEqualTo(new PrivacySettings(3.0, 1e-5, 1.0));
+        assertThat(mlp.method()).isEqualTo(new Method("mlp", List.of(32, 16)));
+        assertThat(mlp.seed()).isEqualTo(7);
+        assertThat(mlp.model()).isEqualTo(new ModelReference("churn", null, 2));
+    }
+
+    @Test
+    void namesEveryFieldAtFaultAtOnce() {
+        CreateJobRequest request = new CreateJobRequest(null, null, "../x", new CreateJobRequest.HyperparametersInput(
+                101, 0, 0.0), "-starts-with-dash", -1L, new CreateJobRequest.PrivacyInput(null, 1.0, 0.0), " ",
+                new CreateJobRequest.MethodInput("logistic_regression", List.of(4)));
+        assertThat(fieldsAtFault(request)).containsExactlyInAnyOrder("model", "training_file", "validation_file",
+                "label_column", "suffix", "seed", "hyperparameters.n_epochs", "hyperparameters.batch_size",
+                "hyperparameters.learning_rate_multiplier", "privacy.target_epsilon", "privacy.target_delta",
+                "privacy.max_grad_norm", "method.hidden_layers");
+    }
+
+    @Test
+    void checksTheRangesAtTheirEdges() {
+        assertThat(fieldsAtFault(withHyperparameters(100, 4096, 10.0))).isEmpty();
+        assertThat(fieldsAtFault(withHyperparameters(1, 1, 0.0001))).isEmpty();
+        assertThat(fieldsAtFault(withHyperparameters(null, null, 10.01)))
+                .containsExactly("hyperparameters.learning_rate_multiplier");
+        assertThat(fieldsAtFault(new CreateJobRequest("tabular-classifier", "file-1", null, null, null, null, null,
+                "churned", new CreateJobRequest.MethodInput("mlp", List.of(0, 5000))))).containsExactly("method.hidden_layers");
+        assertThat(fieldsAtFault(new CreateJobRequest("tabular-classifier", "file-1", null, null, null, null, null,
+                "churned", new CreateJobRequest.MethodInput("forest", null)))).containsExactly("method.type");
+    }
+
+    private static CreateJobRequest withHyperparameters(Integer epochs, Integer batchSize, Double multiplier) {
+        return new CreateJobRequest("tabular-classifier", "file-1", null,
+                new CreateJobRequest.HyperparametersInput(epochs, batchSize, multiplier), null, null, null, "churned", null);
+    }
+
+    private static List<String> fieldsAtFault(CreateJobRequest request) {
+        try {
+            JobRequestValidator.validate(request);
+            return List.of();
+        } catch (PlatformException e) {
+            assertThat(e.status()).isEqualTo(400);
+            return e.errors().stream().map(FieldError::field).toList();
+        }
+    }
+
+    @Test
+    void refusesAnUnknownModelForm() {
+        assertThatThrownBy(() -> JobRequestValidator.validate(new CreateJobRequest("churn@", "file-1", null, null,
+                null, null, null, "churned", null)))
+                .isInstanceOfSatisfying(PlatformException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("model"));
+    }
+}
