@@ -145,7 +145,7 @@ final class Demo {
                 "seed", 42,
                 "hyperparameters", Map.of("n_epochs", 8, "batch_size", 64, "learning_rate_multiplier", 1.0),
                 "privacy", Map.of("target_epsilon", 3.0, "target_delta", 1e-5, "max_grad_norm", 1.0));
-        Reply created = expect(200, call("POST", "/v1/fine_tuning/jobs", keySecret, job));
+        Reply created = expect(201, call("POST", "/v1/fine_tuning/jobs", keySecret, job));
         jobId = requiredText(created, "id");
         List<String> lines = new ArrayList<>(List.of("job " + jobId + " " + created.body().path("status").asText()));
         String after = null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -45,6 +46,12 @@ public class ProblemMapper {
         FieldError error = new FieldError(field, location == null ? null : (long) location.getLineNr(),
                 e.getOriginalMessage());
         return render(PlatformException.badRequest("The request body is not valid JSON for this endpoint", error), uri);
+    }
+
+    /** Also for the mismatched-type case, which Quarkus would otherwise answer in plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 /** {@code /v1/fine_tuning/jobs}: the tenant's fine-tuning jobs and their events, shaped like OpenAI's. */
 @Path("/v1/fine_tuning/jobs")
@@ -26,9 +27,9 @@ public class FineTuningJobResource {
     }
 
     @POST
-    public FineTuningJobView create(@NotNull CreateJobRequest request,
-                                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return service.create(request, authorization);
+    public Response create(@NotNull CreateJobRequest request,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Response.status(201).entity(service.create(request, authorization)).build();
     }
 
     @GET

@@ -178,7 +178,8 @@ class FineTuningJobResourceTest {
         refused("acme", with(valid, "validation_file", "file-nowhere"), "validation_file");
         given().header("Authorization", TestTokens.bearerAdmin("acme")).contentType(ContentType.JSON)
                 .body("{\"hyperparameters\":{\"n_epochs\":\"many\"}}").post("/v1/fine_tuning/jobs")
-                .then().statusCode(400);
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("hyperparameters.n_epochs"));
     }
 
     @Test
@@ -307,7 +308,7 @@ class FineTuningJobResourceTest {
 
     private static ValidatableResponse create(String tenant, Map<String, Object> body) {
         return given().header("Authorization", TestTokens.bearerAdmin(tenant)).contentType(ContentType.JSON).body(body)
-                .post("/v1/fine_tuning/jobs").then().statusCode(200);
+                .post("/v1/fine_tuning/jobs").then().statusCode(201);
     }
 
     private static void refused(String tenant, Map<String, Object> body, String field) {
