@@ -1,9 +1,7 @@
 package dev.modelyard.training.clients;
 
 import dev.modelyard.common.auth.Caller;
-import dev.modelyard.common.auth.InternalTokenConfig;
-import dev.modelyard.common.auth.InternalTokens;
-import dev.modelyard.common.auth.PemKeys;
+import dev.modelyard.common.auth.InternalTokenSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
@@ -16,17 +14,14 @@ public class ServiceTokens {
 
     static final String SUBJECT = "service:training-orchestrator";
 
-    private final InternalTokens.Signer signer;
+    private final InternalTokenSigner signer;
 
-    public ServiceTokens(InternalTokenConfig config) {
-        String key = config.privateKeyLocation().orElseThrow(() -> new IllegalStateException(
-                "The training orchestrator signs its own calls: set modelyard.internal-token.private-key-location"));
-        this.signer = new InternalTokens.Signer(PemKeys.readPrivate(key), config.issuer(), config.audience(),
-                config.ttl());
+    public ServiceTokens(InternalTokenSigner signer) {
+        this.signer = signer;
     }
 
     /** The {@code Authorization} header value for a call on behalf of {@code tenant}. */
     public String bearer(String tenant) {
-        return "Bearer " + signer.sign(new Caller(SUBJECT, tenant, Set.of(Caller.TENANT_MEMBER), null, null));
+        return signer.authorization(new Caller(SUBJECT, tenant, Set.of(Caller.TENANT_MEMBER), null, null));
     }
 }
