@@ -147,7 +147,8 @@ final class Demo {
                 "privacy", Map.of("target_epsilon", 3.0, "target_delta", 1e-5, "max_grad_norm", 1.0));
         Reply created = expect(201, call("POST", "/v1/fine_tuning/jobs", keySecret, job));
         jobId = requiredText(created, "id");
-        List<String> lines = new ArrayList<>(List.of("job " + jobId + " " + created.body().path("status").asText()));
+        out.println("      job " + jobId + " " + created.body().path("status").asText());
+        List<String> lines = new ArrayList<>();
         String after = null;
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
         JsonNode current = created.body();
@@ -246,11 +247,11 @@ final class Demo {
             line = modelUsage();
         } while (line.path("requests").asLong() < expected && System.nanoTime() < deadline);
         if (line.path("requests").asLong() < expected) {
-            throw new StepFailed("usage shows " + line.path("requests").asLong() + " requests for " + MODEL
+            throw new StepFailed("usage shows " + line.path("requests").asLong() + " requests for " + MODEL + "@" + version
                     + ", expected at least " + expected);
         }
         JsonNode invoice = expect(200, call("GET", "/v1/invoices/preview", keySecret, null)).body();
-        return List.of("usage for " + MODEL + ": " + line.path("requests").asLong() + " requests, "
+        return List.of("usage for " + MODEL + "@" + version + ": " + line.path("requests").asLong() + " requests, "
                         + line.path("rows").asLong() + " rows, average latency " + line.path("avg_latency_ms") + " ms",
                 "invoice preview on plan " + invoice.path("plan").asText() + ": " + invoice.path("lines").size()
                         + " line(s), subtotal " + invoice.path("subtotal") + " " + invoice.path("currency").asText()
@@ -260,7 +261,7 @@ final class Demo {
     private JsonNode modelUsage() throws InterruptedException {
         JsonNode usage = expect(200, call("GET", "/v1/usage?group_by=model", keySecret, null)).body();
         for (JsonNode entry : usage.path("data")) {
-            if (MODEL.equals(entry.path("model").asText())) {
+            if (MODEL.equals(entry.path("model").asText()) && entry.path("version").asInt() == version) {
                 return entry;
             }
         }

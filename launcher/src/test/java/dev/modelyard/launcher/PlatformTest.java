@@ -55,7 +55,7 @@ class PlatformTest {
         assertThat(new Status(stack).run()).isZero();
 
         assertThat(printed()).contains("postgres", "external", "127.0.0.1:" + unusedPort, "not answering");
-        assertThat(printed().lines().filter(line -> line.contains("stopped")).count()).isEqualTo(6);
+        assertThat(printed().lines().filter(line -> line.contains("stopped")).count()).isEqualTo(7);
     }
 
     private static int unusedPort() {

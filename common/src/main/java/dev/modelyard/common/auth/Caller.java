@@ -22,6 +22,11 @@ public record Caller(String subject, String tenant, Set<String> roles, String ap
         roles = Set.copyOf(roles);
     }
 
+    /** The same caller outside any one request: what an internal token that many requests share carries. */
+    public Caller withoutRequestId() {
+        return requestId == null ? this : new Caller(subject, tenant, roles, apiKeyId, null);
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

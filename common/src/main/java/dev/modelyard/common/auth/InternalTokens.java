@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -73,9 +75,20 @@ public final class InternalTokens {
         }
     }
 
-    /** Verifies tokens with the gateway's public key. */
+    /**
+     * Verifies tokens with the gateway's public key. The gateway reuses a caller's token for many
+     * requests, so a token verified once is remembered until it expires: the same string cannot carry
+     * other claims, and the signature check need not run again on the hot path.
+     */
     public static final class Verifier {
+        /** Enough live tokens for any burst; beyond it the memory starts afresh rather than grow. */
+        private static final int MAX_REMEMBERED = 10_000;
+
         private final JwtConsumer consumer;
+        private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+        private record Verified(Caller caller, long expiresAtMillis) {
+        }
 
         public Verifier(PublicKey key, String issuer, String audience, Duration maxTtl) {
             this.consumer = new JwtConsumerBuilder()
@@ -94,11 +107,20 @@ public final class InternalTokens {
 
         /** @throws InvalidTokenException when the signature, algorithm, issuer, audience or lifetime is wrong */
         public Caller verify(String token) {
+            Verified known = verified.get(token);
+            if (known != null && System.currentTimeMillis() < known.expiresAtMillis()) {
+                return known.caller();
+            }
             try {
                 JwtClaims claims = consumer.processToClaims(token);
                 List<String> roles = claims.hasClaim(ROLES) ? claims.getStringListClaimValue(ROLES) : List.of();
-                return new Caller(claims.getSubject(), claims.getStringClaimValue(TENANT), new HashSet<>(roles),
+                Caller caller = new Caller(claims.getSubject(), claims.getStringClaimValue(TENANT), new HashSet<>(roles),
                         claims.getStringClaimValue(KEY_ID), claims.getStringClaimValue(REQUEST_ID));
+                if (verified.size() >= MAX_REMEMBERED) {
+                    verified.clear();
+                }
+                verified.put(token, new Verified(caller, claims.getExpirationTime().getValueInMillis()));
+                return caller;
             } catch (InvalidJwtException | MalformedClaimException e) {
                 throw new InvalidTokenException(e.getMessage());
             }

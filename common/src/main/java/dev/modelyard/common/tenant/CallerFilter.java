@@ -25,6 +25,8 @@ public class CallerFilter {
         this.tenantContext = tenantContext;
     }
 
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
     public Uni<Void> resolveCaller(ContainerRequestContext request, ResourceInfo resource) {
         boolean open = resource.getResourceMethod() != null
@@ -40,8 +42,10 @@ public class CallerFilter {
             }
             tenantContext.set(caller);
             MDC.put("tenant", caller.tenant() == null ? "-" : caller.tenant());
-            if (caller.requestId() != null) {
-                MDC.put("requestId", caller.requestId());
+            // The gateway passes its request id in a header, outside the token, so one token serves many requests.
+            String requestId = caller.requestId() != null ? caller.requestId() : request.getHeaderString(REQUEST_ID_HEADER);
+            if (requestId != null) {
+                MDC.put("requestId", requestId);
             }
             return null;
         });

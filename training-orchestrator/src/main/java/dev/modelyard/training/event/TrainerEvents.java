@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelyard.training.executor.ProgressLine;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +57,16 @@ public final class TrainerEvents {
         };
     }
 
+    /** Whole numbers as they are, fractions to four significant digits: the full values stay in the data. */
     private static String figure(ProgressLine line, String field) {
         JsonNode value = line.fields().get(field);
-        return value == null || value.isNull() ? "?" : value.isTextual() ? value.asText() : value.toString();
+        if (value == null || value.isNull()) {
+            return "?";
+        }
+        if (value.isFloatingPointNumber()) {
+            return new BigDecimal(value.asDouble()).round(new MathContext(4)).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return value.isTextual() ? value.asText() : value.toString();
     }
 }
