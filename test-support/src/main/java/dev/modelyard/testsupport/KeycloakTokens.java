@@ -57,10 +57,18 @@ public final class KeycloakTokens {
         ObjectNode changed = client.deepCopy();
         ((ObjectNode) changed.with("attributes")).put("access.token.lifespan", Integer.toString(seconds));
         putJson(clientUrl, admin, changed);
+        // Keycloak merges client attributes, so leaving the key out would keep the short lifespan for
+        // every later login: put back the client's own value, or the realm's default.
+        ObjectNode restored = client.deepCopy();
+        if (!restored.path("attributes").has("access.token.lifespan")) {
+            String realmLifespan = send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + KeycloakServer.REALM))
+                    .header("Authorization", "Bearer " + admin).GET()).get("accessTokenLifespan").asText();
+            ((ObjectNode) restored.with("attributes")).put("access.token.lifespan", realmLifespan);
+        }
         try {
             return accessToken(username);
         } finally {
-            putJson(clientUrl, admin, client);
+            putJson(clientUrl, admin, restored);
         }
     }
 
