@@ -1,7 +1,7 @@
 package dev.modelyard.trainer.cli;
 
+import dev.modelyard.dp.accounting.OutOfBudgetException;
 import dev.modelyard.trainer.InvalidInputException;
-import dev.modelyard.trainer.privacy.OutOfBudgetException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;

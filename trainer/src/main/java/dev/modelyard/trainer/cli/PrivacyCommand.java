@@ -1,9 +1,9 @@
 package dev.modelyard.trainer.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelyard.dp.accounting.RdpAccountant;
 import dev.modelyard.trainer.InvalidInputException;
-import dev.modelyard.trainer.privacy.NoiseCalibration;
-import dev.modelyard.trainer.privacy.RdpAccountant;
+import dev.modelyard.trainer.training.PrivacyPlan;
 import java.util.List;
 
 /**
@@ -34,7 +34,7 @@ final class PrivacyCommand {
         if (!(noiseMultiplier >= 0) || Double.isInfinite(noiseMultiplier)) {
             throw new InvalidInputException("privacy epsilon: --noise-multiplier must not be negative");
         }
-        RdpAccountant.Epsilon epsilon = RdpAccountant.epsilon(sampleRate, noiseMultiplier, steps(options), delta(options));
+        RdpAccountant.Epsilon epsilon = PrivacyPlan.epsilon(sampleRate, noiseMultiplier, steps(options), delta(options));
         ObjectNode result = ProgressOutput.JSON.createObjectNode();
         result.put("epsilon", epsilon.epsilon());
         result.put("order", epsilon.order());
@@ -46,7 +46,7 @@ final class PrivacyCommand {
         if (!(targetEpsilon > 0) || Double.isInfinite(targetEpsilon)) {
             throw new InvalidInputException("privacy noise: --target-epsilon must be a positive number");
         }
-        double noise = NoiseCalibration.noiseMultiplier(targetEpsilon, delta(options), sampleRate(options), steps(options));
+        double noise = PrivacyPlan.noiseMultiplier(targetEpsilon, delta(options), sampleRate(options), steps(options));
         output.result(ProgressOutput.JSON.createObjectNode().put("noise_multiplier", noise));
     }
 

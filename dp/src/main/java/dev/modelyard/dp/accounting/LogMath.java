@@ -1,4 +1,4 @@
-package dev.modelyard.trainer.privacy;
+package dev.modelyard.dp.accounting;
 
 /** Arithmetic on numbers kept as their natural logarithms, which the accountant's sums would overflow otherwise. */
 final class LogMath {

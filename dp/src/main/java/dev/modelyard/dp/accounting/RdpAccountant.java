@@ -1,53 +1,83 @@
-package dev.modelyard.trainer.privacy;
+package dev.modelyard.dp.accounting;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Rényi differential privacy of the Poisson-subsampled Gaussian mechanism that DP-SGD runs once per step
  * (Mironov, Talwar and Zhang 2019, "Rényi Differential Privacy of the Sampled Gaussian Mechanism"), composed
- * over the steps and converted to (ε, δ). Integer orders use the exact binomial expansion, fractional orders the
- * converging two-sided series; both computed in log space like TensorFlow Privacy's {@code rdp_accountant}.
+ * over steps and trainings by adding RDP order by order, and converted to (ε, δ) at the best order. Integer
+ * orders use the exact binomial expansion, fractional orders the converging two-sided series; both computed in
+ * log space like TensorFlow Privacy's {@code rdp_accountant}.
  */
 public final class RdpAccountant {
-    /** Orders tried for the conversion: the optimum moves with q, σ and the steps, so a wide spread is kept. */
-    static final double[] ORDERS = orders();
-
-    private RdpAccountant() {
-    }
+    private final double[] orders;
+    private final RdpConversion conversion;
 
     /** The smallest ε over the orders, with the order that gave it. */
     public record Epsilon(double epsilon, double order) {
     }
 
-    /** ε spent after {@code steps} steps with sampling rate {@code sampleRate} and noise multiplier σ, at δ. */
-    public static Epsilon epsilon(double sampleRate, double noiseMultiplier, long steps, double delta) {
-        requireRange("sample rate", sampleRate, 0, 1);
-        requireRange("delta", delta, 0, 1);
-        if (noiseMultiplier < 0 || Double.isNaN(noiseMultiplier)) {
-            throw new IllegalArgumentException("noise multiplier must not be negative");
+    /**
+     * Orders 1.1 to 10.9 in tenths, 11 to 64 and 128, 256, 512: the optimum moves with q, σ and the steps, so a
+     * wide spread is kept; with the tighter conversion of Balle et al. 2020.
+     */
+    public RdpAccountant() {
+        this(defaultOrders(), RdpConversion.TIGHT_BALLE_2020);
+    }
+
+    public RdpAccountant(double[] orders, RdpConversion conversion) {
+        if (orders.length == 0 || Arrays.stream(orders).anyMatch(order -> !(order > 1) || Double.isInfinite(order))) {
+            throw new IllegalArgumentException("orders must be finite and greater than 1");
         }
-        if (steps < 0) {
-            throw new IllegalArgumentException("steps must not be negative");
+        this.orders = orders.clone();
+        this.conversion = conversion;
+    }
+
+    /** ε spent by one training at δ. */
+    public Epsilon epsilon(SampledGaussian training, double delta) {
+        return epsilon(List.of(training), delta);
+    }
+
+    /** ε spent by all the trainings together at δ: their RDP adds up at every order before the conversion. */
+    public Epsilon epsilon(List<SampledGaussian> trainings, double delta) {
+        if (!(delta > 0 && delta <= 1)) {
+            throw new IllegalArgumentException("delta must be in (0, 1]");
         }
+        double[] rdp = rdp(trainings);
         double best = Double.POSITIVE_INFINITY;
-        double bestOrder = ORDERS[0];
-        for (double order : ORDERS) {
-            double rdp = steps * rdpPerStep(sampleRate, noiseMultiplier, order);
-            double epsilon = toEpsilon(order, rdp, delta);
+        double bestOrder = orders[0];
+        for (int i = 0; i < orders.length; i++) {
+            double epsilon = Double.isInfinite(rdp[i]) ? Double.POSITIVE_INFINITY : conversion.epsilon(orders[i], rdp[i], delta);
             if (epsilon < best) {
                 best = epsilon;
-                bestOrder = order;
+                bestOrder = orders[i];
             }
         }
         return new Epsilon(Math.max(0, best), bestOrder);
     }
 
-    /** RDP of one step at order α. */
-    static double rdpPerStep(double q, double sigma, double alpha) {
-        if (q == 0) {
-            return 0;
+    /** The composed RDP of the trainings at each of {@link #orders()}. */
+    public double[] rdp(List<SampledGaussian> trainings) {
+        double[] total = new double[orders.length];
+        for (SampledGaussian training : trainings) {
+            if (training.steps() == 0) {
+                continue; // no step, no cost, even without noise (where 0 × ∞ would give NaN)
+            }
+            for (int i = 0; i < orders.length; i++) {
+                total[i] += training.steps() * rdpPerStep(training.sampleRate(), training.noiseMultiplier(), orders[i]);
+            }
         }
+        return total;
+    }
+
+    public double[] orders() {
+        return orders.clone();
+    }
+
+    /** RDP at order α of one step with sampling rate q and noise multiplier σ. */
+    public static double rdpPerStep(double q, double sigma, double alpha) {
         if (sigma == 0) {
             return Double.POSITIVE_INFINITY;
         }
@@ -56,17 +86,6 @@ public final class RdpAccountant {
         }
         double logA = alpha == Math.rint(alpha) ? logAIntegerOrder(q, sigma, (int) alpha) : logAFractionalOrder(q, sigma, alpha);
         return logA / (alpha - 1);
-    }
-
-    /**
-     * (ε, δ) from RDP at one order with the conversion of Balle et al. 2020 ("Hypothesis testing interpretations
-     * and Rényi differential privacy", Thm. 21), tighter than the classic ε = rdp + log(1/δ)/(α−1).
-     */
-    static double toEpsilon(double alpha, double rdp, double delta) {
-        if (Double.isInfinite(rdp)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return rdp - (Math.log(delta) + Math.log(alpha)) / (alpha - 1) + Math.log((alpha - 1) / alpha);
     }
 
     /** log A_α for integer α: Σ_i C(α,i) q^i (1−q)^(α−i) exp((i²−i)/(2σ²)). */
@@ -117,7 +136,7 @@ public final class RdpAccountant {
         }
     }
 
-    private static double[] orders() {
+    private static double[] defaultOrders() {
         List<Double> orders = new ArrayList<>();
         for (int tenth = 11; tenth < 110; tenth++) {
             orders.add(tenth / 10.0);
@@ -129,11 +148,5 @@ public final class RdpAccountant {
         orders.add(256.0);
         orders.add(512.0);
         return orders.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static void requireRange(String name, double value, double exclusiveLow, double inclusiveHigh) {
-        if (!(value > exclusiveLow && value <= inclusiveHigh)) {
-            throw new IllegalArgumentException(name + " must be in (" + exclusiveLow + ", " + inclusiveHigh + "]");
-        }
     }
 }
