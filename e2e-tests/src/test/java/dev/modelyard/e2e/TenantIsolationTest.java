@@ -67,9 +67,14 @@ class TenantIsolationTest {
                         .then().statusCode(201).extract().path("id"),
                         "/v1/api-keys?limit=100", "id",
                         List.of(new Change("DELETE", null)), List.of()),
-                new Endpoint("file", token -> "/v1/files/" + uploadFile(token),
+                new Endpoint("file, its budget, DP statistics and k-anonymization", token -> "/v1/files/" + uploadFile(token),
                         "/v1/files?limit=100", "id",
-                        List.of(new Change("DELETE", null)), List.of("/content")),
+                        List.of(new Change("POST", "/dp-statistics", "{\"epsilon\":1,\"statistics\":[{\"type\":\"count\"}]}"),
+                                new Change("POST", "/anonymize", "{\"k\":2,\"quasi_identifiers\":[{\"column\":\"x\",\"type\":\"number\"}]}"),
+                                new Change("PUT", "/budget", "{\"epsilon_total\":1}"),
+                                new Change("POST", "/budget/reservations", "{\"epsilon\":1,\"purpose\":\"intrusion\"}"),
+                                new Change("DELETE", null)),
+                        List.of("/content", "/budget", "/budget/events")),
                 new Endpoint("registered model", token -> {
                     String name = "isolated-" + System.nanoTime();
                     given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
@@ -82,8 +87,7 @@ class TenantIsolationTest {
                         null, null,
                         List.of(new Change("PUT", "/tags/stage", "{\"value\":\"intruded\"}"),
                                 new Change("DELETE", "/tags/owner", null)),
-                        List.of("/artifact", "/../../versions", "/../../aliases", "/../../aliases/production/history",
-                                "/../../serving?ref=1")),
+                        List.of("/artifact", "/../../versions", "/../../aliases")),
                 new Endpoint("fine-tuning job", token -> "/v1/fine_tuning/jobs/" + given().auth().oauth2(token)
                         .contentType(ContentType.JSON)
                         .body("{\"model\":\"tabular-classifier\",\"training_file\":\"" + uploadFile(token)

@@ -130,7 +130,11 @@ public class GrpcForwarder {
         });
         upstream.exceptionHandler(failure -> response.reset());
         upstream.endHandler(ignored -> {
-            response.trailers().addAll(upstream.trailers());
+            // A trailers-only answer (an error) carries its status in the headers; touching the trailers
+            // here would add an empty trailer frame without a status, which clients read as UNKNOWN.
+            if (!upstream.trailers().isEmpty()) {
+                response.trailers().addAll(upstream.trailers());
+            }
             response.end();
         });
     }

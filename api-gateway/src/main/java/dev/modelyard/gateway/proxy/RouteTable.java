@@ -2,11 +2,15 @@ package dev.modelyard.gateway.proxy;
 
 import java.util.List;
 
-/** Which service owns which part of the public API; anything else is the gateway's own. */
+/**
+ * Which service owns which part of the public API; anything else is the gateway's own. Paths only
+ * services call each other on (budget settlement under {@code /v1/budget}) are deliberately absent.
+ */
 public final class RouteTable {
 
     public static final List<ServiceRoute> ROUTES = List.of(
             new ServiceRoute("privacy", "/v1/files", "files"),
+            new ServiceRoute("privacy", "/v1/privacy", "files"),
             new ServiceRoute("training", "/v1/fine_tuning", "fine_tuning"),
             new ServiceRoute("registry", "/v1/models", "models"),
             new ServiceRoute("registry", "/v1/artifacts", "models"),
