@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
 /**
  * Plays the privacy service and the model registry for the orchestrator under test, on a free port, and runs
  * {@link FakeTrainer} as the trainer. What the orchestrator sent is kept and readable over HTTP under
- * {@code /_test/} (the tests run in another class loader, so they cannot share this object).
+ * {@code /_test/} (the tests run in another class loader, so they cannot share this object). Every file has a
+ * privacy budget of {@link #FILE_EPSILON} per tenant, and the first attempt to settle each reservation fails with
+ * a 503, as a privacy service that is briefly away would.
  */
 public class FakeServicesResource implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +39,7 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
     /** The registered model tests continue from: versions 1 and 2, {@code production} at 2, {@code staging} at 1. */
     public static final String BASE_MODEL = "churn";
     public static final String CSV = "age,spend,churned\n30,10,no\n40,20,yes\n50,5,no\n60,30,yes\n";
+    public static final double FILE_EPSILON = 10;
 
     private static final Pattern FILE = Pattern.compile("/v1/files/([^/]+)");
     private static final Pattern CONTENT = Pattern.compile("/v1/files/([^/]+)/content");
@@ -44,6 +47,8 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
     private static final Pattern ARTIFACT = Pattern.compile("/v1/models/([^/]+)/versions/([0-9]+)/artifact");
     private static final Pattern ALIASES = Pattern.compile("/v1/models/([^/]+)/aliases");
     private static final Pattern REGISTER = Pattern.compile("/v1/models/([^/]+)/versions");
+    private static final Pattern RESERVE = Pattern.compile("/v1/files/([^/]+)/budget/reservations");
+    private static final Pattern SETTLE = Pattern.compile("/v1/budget/reservations/([^/]+)/(commit|refund)");
 
     private final ObjectMapper json = new ObjectMapper();
     private final InternalTokens.Verifier verifier = new InternalTokens.Verifier(PemKeys.readPublic(TestTokens.PUBLIC_KEY),
@@ -51,6 +56,9 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
     private final ArrayNode calls = json.createArrayNode();
     private final ArrayNode registrations = json.createArrayNode();
     private final Map<String, Integer> versions = new HashMap<>();
+    private final ArrayNode reservations = json.createArrayNode();
+    /** Epsilon spent or held per tenant and file. */
+    private final Map<String, Double> budgetUsed = new HashMap<>();
     private HttpServer server;
 
     @Override
@@ -87,7 +95,12 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         if (path.startsWith("/_test/")) {
-            respond(exchange, 200, "application/json", (path.equals("/_test/calls") ? calls : registrations).toString());
+            ArrayNode kept = switch (path) {
+                case "/_test/calls" -> calls;
+                case "/_test/reservations" -> reservations;
+                default -> registrations;
+            };
+            respond(exchange, 200, "application/json", kept.toString());
             return;
         }
         Caller caller;
@@ -124,9 +137,67 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
                     .put("subject", caller.subject()).put("tenant", caller.tenant());
             registration.set("body", body);
             respond(exchange, 201, "application/json", "{\"object\":\"model.version\",\"version\":" + version + "}");
+        } else if (method.equals("POST") && (matcher = RESERVE.matcher(path)).matches() && isFile(matcher.group(1))) {
+            reserve(exchange, caller, matcher.group(1));
+        } else if (method.equals("POST") && (matcher = SETTLE.matcher(path)).matches()) {
+            settle(exchange, caller, matcher.group(1), matcher.group(2));
         } else {
             respond(exchange, 404, "application/problem+json", "{\"status\":404}");
         }
+    }
+
+    private void reserve(HttpExchange exchange, Caller caller, String file) throws IOException {
+        JsonNode body = json.readTree(exchange.getRequestBody());
+        double epsilon = body.path("epsilon").asDouble();
+        String budget = caller.tenant() + "/" + file;
+        double used = budgetUsed.getOrDefault(budget, 0.0);
+        if (used + epsilon > FILE_EPSILON) {
+            respond(exchange, 409, "application/problem+json", json.createObjectNode()
+                    .put("type", "https://modelyard.dev/problems/budget-exceeded").put("status", 409)
+                    .put("detail", "The privacy budget of file " + file + " has epsilon " + (FILE_EPSILON - used)
+                            + " remaining").toString());
+            return;
+        }
+        budgetUsed.put(budget, used + epsilon);
+        ObjectNode reservation = reservations.addObject().put("id", "pbres-" + reservations.size())
+                .put("tenant", caller.tenant()).put("file", file).put("epsilon", epsilon)
+                .put("delta", body.path("delta").asDouble()).put("purpose", body.path("purpose").asText())
+                .put("reference", body.path("reference").asText()).put("reserved_by", caller.subject())
+                .put("status", "reserved").put("settle_attempts", 0);
+        respond(exchange, 201, "application/json", reservation.toString());
+    }
+
+    private void settle(HttpExchange exchange, Caller caller, String id, String action) throws IOException {
+        JsonNode body = json.readTree(exchange.getRequestBody());
+        ObjectNode reservation = null;
+        for (JsonNode candidate : reservations) {
+            if (candidate.get("id").asText().equals(id) && candidate.get("tenant").asText().equals(caller.tenant())) {
+                reservation = (ObjectNode) candidate;
+            }
+        }
+        if (reservation == null) {
+            respond(exchange, 404, "application/problem+json", "{\"status\":404}");
+            return;
+        }
+        int attempts = reservation.get("settle_attempts").asInt() + 1;
+        reservation.put("settle_attempts", attempts);
+        if (attempts == 1) {
+            respond(exchange, 503, "application/problem+json", "{\"status\":503}");
+            return;
+        }
+        String settled = action.equals("commit") ? "committed" : "refunded";
+        String status = reservation.get("status").asText();
+        if (!status.equals("reserved") && !status.equals(settled)) {
+            respond(exchange, 409, "application/problem+json", "{\"status\":409}");
+            return;
+        }
+        if (status.equals("reserved")) {
+            double held = reservation.get("epsilon").asDouble();
+            double spent = action.equals("commit") ? body.path("epsilon").asDouble(held) : 0;
+            budgetUsed.merge(caller.tenant() + "/" + reservation.get("file").asText(), spent - held, Double::sum);
+            reservation.put("status", settled).put("epsilon_spent", spent).put("settled_by", caller.subject());
+        }
+        respond(exchange, 200, "application/json", reservation.toString());
     }
 
     private static boolean isFile(String id) {

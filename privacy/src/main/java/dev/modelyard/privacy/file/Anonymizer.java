@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Streams a dataset from {@code in} to {@code out} with identifier columns pseudonymized and personal
  * data replaced, validating it on the way; throws on the first problem, leaving {@code out} to be discarded.
  */
-abstract sealed class Anonymizer permits CsvAnonymizer, JsonlAnonymizer {
+public abstract sealed class Anonymizer permits CsvAnonymizer, JsonlAnonymizer {
 
     protected final PiiRedactor redactor;
     protected final Pseudonymizer pseudonymizer;
@@ -25,7 +25,7 @@ abstract sealed class Anonymizer permits CsvAnonymizer, JsonlAnonymizer {
         this.identifierColumns = identifierColumns.stream().map(Anonymizer::normalized).collect(Collectors.toSet());
     }
 
-    static Anonymizer of(FileFormat format, PiiRedactor redactor, Pseudonymizer pseudonymizer,
+    public static Anonymizer of(FileFormat format, PiiRedactor redactor, Pseudonymizer pseudonymizer,
                          Set<String> identifierColumns) {
         return switch (format) {
             case CSV -> new CsvAnonymizer(redactor, pseudonymizer, identifierColumns);
@@ -33,7 +33,7 @@ abstract sealed class Anonymizer permits CsvAnonymizer, JsonlAnonymizer {
         };
     }
 
-    abstract Anonymized anonymize(InputStream in, Writer out) throws IOException;
+    public abstract Anonymized anonymize(InputStream in, Writer out) throws IOException;
 
     protected boolean isIdentifier(String column) {
         return column != null && identifierColumns.contains(normalized(column));

@@ -1,10 +1,12 @@
 package dev.modelyard.privacy.file;
 
+import dev.modelyard.privacy.detect.ColumnClassifier;
 import dev.modelyard.privacy.io.ContentErrors;
 import dev.modelyard.privacy.io.CsvReader;
 import dev.modelyard.privacy.io.CsvWriter;
 import dev.modelyard.privacy.io.Utf8Lines;
 import dev.modelyard.privacy.pii.PiiRedactor;
+import dev.modelyard.privacy.pii.PiiType;
 import dev.modelyard.privacy.pii.Pseudonymizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** CSV with a header row; every row must have as many fields as the header. */
+/**
+ * CSV with a header row; every row must have as many fields as the header. Each column learns from its
+ * first values whether it holds one kind of personal data throughout ({@link ColumnClassifier}).
+ */
 final class CsvAnonymizer extends Anonymizer {
 
     CsvAnonymizer(PiiRedactor redactor, Pseudonymizer pseudonymizer, Set<String> identifierColumns) {
@@ -22,7 +27,7 @@ final class CsvAnonymizer extends Anonymizer {
     }
 
     @Override
-    Anonymized anonymize(InputStream in, Writer out) throws IOException {
+    public Anonymized anonymize(InputStream in, Writer out) throws IOException {
         CsvReader reader = new CsvReader(new Utf8Lines(in));
         CsvWriter writer = new CsvWriter(out);
         List<String> header = reader.next();
@@ -36,6 +41,10 @@ final class CsvAnonymizer extends Anonymizer {
         }
         writer.write(header);
         PiiReport.Builder report = new PiiReport.Builder();
+        ColumnClassifier[] classifiers = new ColumnClassifier[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            classifiers[i] = ColumnClassifier.of(redactor.settings());
+        }
         long rows = 0;
         List<String> anonymized = new ArrayList<>(header.size());
         for (List<String> row = reader.next(); row != null; row = reader.next()) {
@@ -45,12 +54,11 @@ final class CsvAnonymizer extends Anonymizer {
             }
             anonymized.clear();
             for (int i = 0; i < row.size(); i++) {
+                String value = row.get(i);
                 if (identifiers[i]) {
-                    anonymized.add(pseudonymizer.pseudonym(row.get(i)));
+                    anonymized.add(pseudonymizer.pseudonym(value));
                 } else {
-                    PiiRedactor.Redaction redaction = redactor.redact(row.get(i));
-                    report.add(header.get(i), redaction.found());
-                    anonymized.add(redaction.text());
+                    anonymized.add(redact(value, header.get(i), classifiers[i], report));
                 }
             }
             report.endRow();
@@ -58,6 +66,30 @@ final class CsvAnonymizer extends Anonymizer {
             rows++;
         }
         return new Anonymized(rows, List.copyOf(header), report.build());
+    }
+
+    /**
+     * A value of a column classified as one type is replaced whole without being scanned; until the
+     * column is classified, values are scanned span by span and teach the classifier.
+     */
+    private String redact(String value, String column, ColumnClassifier classifier, PiiReport.Builder report) {
+        String columnType = classifier.type();
+        if (columnType != null) {
+            if (value.isBlank()) {
+                return value;
+            }
+            report.add(column, columnType);
+            return PiiType.placeholder(columnType);
+        }
+        PiiRedactor.Redaction redaction = redactor.redact(value, column);
+        report.add(column, redaction.findings());
+        if (classifier.isLearning() && !value.isBlank()) {
+            classifier.observe(redaction.wholeValueType(value));
+            if (classifier.type() != null) {
+                report.classified(column, classifier.type());
+            }
+        }
+        return redaction.text();
     }
 
     private static void checkHeader(List<String> header, long line) {

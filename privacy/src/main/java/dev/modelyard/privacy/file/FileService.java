@@ -11,8 +11,12 @@ import dev.modelyard.common.page.PageRequest;
 import dev.modelyard.common.tenant.TenantContext;
 import dev.modelyard.common.time.DatabaseTime;
 import dev.modelyard.privacy.PrivacyConfig;
+import dev.modelyard.privacy.detect.DetectionConfig;
+import dev.modelyard.privacy.detect.DetectionEngine;
+import dev.modelyard.privacy.detect.DetectionSettings;
 import dev.modelyard.privacy.io.ContentErrors;
 import dev.modelyard.privacy.io.MultipartReader;
+import dev.modelyard.privacy.kanon.AnonymizationReport;
 import dev.modelyard.privacy.pii.PiiRedactor;
 import dev.modelyard.privacy.pii.Pseudonymizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,13 +53,15 @@ public class FileService {
     private final BlobStore blobs;
     private final PrivacyConfig config;
     private final TenantContext tenantContext;
-    private final PiiRedactor redactor = new PiiRedactor();
+    private final PiiRedactor redactor;
 
-    public FileService(StoredFileRepository files, BlobStore blobs, PrivacyConfig config, TenantContext tenantContext) {
+    public FileService(StoredFileRepository files, BlobStore blobs, PrivacyConfig config, DetectionConfig detection,
+                       TenantContext tenantContext) {
         this.files = files;
         this.blobs = blobs;
         this.config = config;
         this.tenantContext = tenantContext;
+        this.redactor = new PiiRedactor(new DetectionEngine(DetectionSettings.of(detection)));
     }
 
     /**
@@ -115,6 +121,40 @@ public class FileService {
         return new FileContent(bytes, file.format.mediaType());
     }
 
+    /**
+     * Makes a new file of the tenant from one of its files: {@code derivation} reads the source's content and
+     * writes the new content, which streams into the blob store. Its content was anonymized on upload and only
+     * loses detail here, so it is not scanned for PII again and its report counts nothing.
+     */
+    public FileView derive(String sourceId, Derivation derivation) {
+        StoredFile source = QuarkusTransaction.requiringNew().call(() -> require(sourceId));
+        Written<Derived> written;
+        try (InputStream content = blobs.open(source.sha256)
+                .orElseThrow(() -> new IllegalStateException("The blob of file " + sourceId + " is missing"))) {
+            written = writeBlob(out -> derivation.derive(source, content, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot derive a file from " + sourceId, e);
+        }
+        Derived derived = written.facts();
+        StagedFile staged = new StagedFile(derived.filename(), source.format,
+                new Anonymized(derived.rows(), derived.columns(), new PiiReport.Builder().build()),
+                written.blob());
+        boolean kept = false;
+        try {
+            FileView view = QuarkusTransaction.requiringNew().call(() -> {
+                StoredFile file = persist(staged, FINE_TUNE);
+                file.anonymization = derived.anonymization();
+                return FileView.of(file);
+            });
+            kept = true;
+            return view;
+        } finally {
+            if (!kept) {
+                reclaimIfUnused(staged.blob().sha256());
+            }
+        }
+    }
+
     /** Deletes the file, and its blob once the row is gone unless another file (of any tenant) has that content. */
     public void delete(String id) {
         String sha256 = QuarkusTransaction.requiringNew().call(() -> {
@@ -144,14 +184,20 @@ public class FileService {
                         FieldError.field(ContentErrors.FIELD, "must be a .csv or .jsonl file")));
         Pseudonymizer pseudonymizer = Pseudonymizer.forTenant(config.pseudonymSecret(), tenantContext.tenant());
         Anonymizer anonymizer = Anonymizer.of(format, redactor, pseudonymizer, config.identifierColumns());
+        long limit = config.maxUploadSize().asLongValue();
+        Written<Anonymized> written = writeBlob(out -> anonymizer.anonymize(
+                new SizeLimitedInputStream(part.body(), limit, () -> tooLarge(limit)), out));
+        return new StagedFile(part.filename(), format, written.facts(), written.blob());
+    }
+
+    /** Stores what {@code content} writes as a blob; a write that fails leaves no blob behind. */
+    private <T> Written<T> writeBlob(ContentWriter<T> content) throws IOException {
         BlobOutputStream blob = new BlobOutputStream(blobs);
         try {
             Writer out = new BufferedWriter(new OutputStreamWriter(blob, StandardCharsets.UTF_8));
-            long limit = config.maxUploadSize().asLongValue();
-            Anonymized facts = anonymizer.anonymize(
-                    new SizeLimitedInputStream(part.body(), limit, () -> tooLarge(limit)), out);
+            T facts = content.write(out);
             out.flush();
-            return new StagedFile(part.filename(), format, facts, blob.finish());
+            return new Written<>(facts, blob.finish());
         } catch (IOException | RuntimeException e) {
             blob.abandon();
             throw e;
@@ -200,6 +246,25 @@ public class FileService {
 
     private StoredFile require(String id) {
         return files.findByIdOptional(id).orElseThrow(() -> PlatformException.notFound("File", id));
+    }
+
+    /** Writes a file's content and tells what it wrote. */
+    @FunctionalInterface
+    private interface ContentWriter<T> {
+        T write(Writer out) throws IOException;
+    }
+
+    private record Written<T>(T facts, BlobStore.StoredBlob blob) {
+    }
+
+    /** Reads a file's content and writes what a new file derived from it holds. */
+    @FunctionalInterface
+    public interface Derivation {
+        Derived derive(StoredFile source, InputStream content, Writer out) throws IOException;
+    }
+
+    /** What a derivation made: the new file's name, rows and columns, and the report it keeps. */
+    public record Derived(String filename, long rows, List<String> columns, AnonymizationReport anonymization) {
     }
 
     /** A file whose anonymized content is stored, waiting for the rest of the request to be checked. */

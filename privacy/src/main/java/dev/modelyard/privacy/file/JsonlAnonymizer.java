@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * JSON Lines: one object per line, copied token by token so no line is ever built as a tree. Every
- * string value at any depth is redacted; a value under an identifier key is pseudonymized. A file's
+ * string value at any depth is redacted span by span, its key serving as context; a value under an
+ * identifier key is pseudonymized. A file's
  * columns are its top-level keys in order of first appearance, and PII is reported under them.
  */
 final class JsonlAnonymizer extends Anonymizer {
@@ -33,7 +34,7 @@ final class JsonlAnonymizer extends Anonymizer {
     }
 
     @Override
-    Anonymized anonymize(InputStream in, Writer out) throws IOException {
+    public Anonymized anonymize(InputStream in, Writer out) throws IOException {
         Utf8Lines lines = new Utf8Lines(in);
         Set<String> columns = new LinkedHashSet<>();
         PiiReport.Builder report = new PiiReport.Builder();
@@ -105,8 +106,8 @@ final class JsonlAnonymizer extends Anonymizer {
         if (isIdentifier(parser.currentName())) {
             return pseudonymizer.pseudonym(parser.getText());
         }
-        PiiRedactor.Redaction redaction = redactor.redact(parser.getText());
-        report.add(column, redaction.found());
+        PiiRedactor.Redaction redaction = redactor.redact(parser.getText(), parser.currentName());
+        report.add(column, redaction.findings());
         return redaction.text();
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelyard.privacy.file;
 
+import dev.modelyard.privacy.kanon.AnonymizationReport;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -50,6 +51,10 @@ public class StoredFile {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "pii_report", nullable = false)
     public PiiReport piiReport;
+
+    /** Set on a file made by k-anonymizing another one; null otherwise. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public AnonymizationReport anonymization;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

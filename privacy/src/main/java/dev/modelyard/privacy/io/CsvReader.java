@@ -58,14 +58,14 @@ public final class CsvReader {
                 if (i < line.length() && line.charAt(i) != ',') {
                     throw ContentErrors.atLine(lines.lineNumber(), "unexpected character after a closing quote");
                 }
+                fields.add(field.toString());
+                field.setLength(0);
             } else {
                 int end = line.indexOf(',', i);
                 end = end < 0 ? line.length() : end;
-                field.append(line, i, end);
+                fields.add(line.substring(i, end));
                 i = end;
             }
-            fields.add(field.toString());
-            field.setLength(0);
             if (i == line.length()) {
                 return fields;
             }

@@ -24,14 +24,22 @@ public final class CsvWriter {
     }
 
     private void writeField(String field) throws IOException {
-        boolean quoted = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
-                || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
-        if (!quoted) {
+        if (!needsQuotes(field)) {
             out.write(field);
             return;
         }
         out.write('"');
         out.write(field.replace("\"", "\"\""));
         out.write('"');
+    }
+
+    private static boolean needsQuotes(String field) {
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

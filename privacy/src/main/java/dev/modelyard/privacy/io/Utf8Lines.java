@@ -39,6 +39,7 @@ public final class Utf8Lines {
     public String next() throws IOException {
         int length = 0;
         boolean any = false;
+        boolean ascii = true;
         while (true) {
             if (position == limit) {
                 limit = Math.max(0, in.read(buffer));
@@ -50,24 +51,33 @@ public final class Utf8Lines {
                     break;
                 }
             }
-            byte b = buffer[position++];
             any = true;
-            if (b == '\n') {
-                break;
+            // Copies up to the next line feed in one go rather than byte by byte.
+            int end = position;
+            while (end < limit && buffer[end] != '\n') {
+                ascii &= buffer[end] >= 0;
+                end++;
             }
-            if (length == line.length) {
-                if (length >= MAX_LINE_BYTES) {
+            int count = end - position;
+            if (length + count > line.length) {
+                if (length + count > MAX_LINE_BYTES) {
                     throw ContentErrors.atLine(lineNumber + 1, "line is longer than " + MAX_LINE_BYTES + " bytes");
                 }
-                line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, length * 2));
+                line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, Math.max(line.length * 2, length + count)));
             }
-            line[length++] = b;
+            System.arraycopy(buffer, position, line, length, count);
+            length += count;
+            position = end;
+            if (end < limit) {
+                position++;
+                break;
+            }
         }
         lineNumber++;
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        String text = decode(length);
+        String text = ascii ? new String(line, 0, length, StandardCharsets.ISO_8859_1) : decode(length);
         return lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
     }
 

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelyard.common.error.PlatformException;
+import dev.modelyard.privacy.detect.DetectionEngine;
+import dev.modelyard.privacy.detect.DetectionSettings;
 import dev.modelyard.privacy.pii.PiiRedactor;
+import dev.modelyard.privacy.pii.PiiType;
 import dev.modelyard.privacy.pii.Pseudonymizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,6 +35,24 @@ class AnonymizerTest {
         assertThat(facts.columns()).containsExactly("ID", "comment");
         assertThat(facts.piiReport()).isEqualTo(new PiiReport(1, Map.of("EMAIL_ADDRESS", 1L),
                 Map.of("comment", Map.of("EMAIL_ADDRESS", 1L)), 1));
+    }
+
+    @Test
+    void csvTreatsEveryValueOfAClassifiedColumnAsItsType() throws IOException {
+        StringBuilder csv = new StringBuilder("contact,note\n");
+        for (int i = 0; i < 4; i++) {
+            csv.append("user").append(i).append("@example.com,hello\n");
+        }
+        csv.append("not-an-address,hello\n,hello\n");
+        StringWriter out = new StringWriter();
+        Anonymizer anonymizer = Anonymizer.of(FileFormat.CSV, new PiiRedactor(new DetectionEngine(
+                new DetectionSettings(0.5, EnumSet.allOf(PiiType.class), List.of(), Map.of(), Set.of(), 5, 0.6))),
+                ACME, IDENTIFIERS);
+        Anonymized facts = anonymizer.anonymize(in(csv.toString()), out);
+        assertThat(out.toString().lines().skip(1)).containsExactly("<EMAIL_ADDRESS>,hello", "<EMAIL_ADDRESS>,hello",
+                "<EMAIL_ADDRESS>,hello", "<EMAIL_ADDRESS>,hello", "<EMAIL_ADDRESS>,hello", ",hello");
+        assertThat(facts.piiReport().classifiedColumns()).isEqualTo(Map.of("contact", "EMAIL_ADDRESS"));
+        assertThat(facts.piiReport().byColumn()).isEqualTo(Map.of("contact", Map.of("EMAIL_ADDRESS", 5L)));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.modelyard.training.clients;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.training.TrainingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -9,11 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
-/** The privacy service's files: what a job may train on, and the anonymized bytes themselves. */
+/**
+ * The privacy service's files: what a job may train on, the anonymized bytes themselves, and the privacy budget
+ * a job with privacy reserves on its training file.
+ */
 @ApplicationScoped
 public class PrivacyClient {
 
     public static final String FINE_TUNE = "fine-tune";
+    /** The problem type of a reservation the budget cannot cover, as the privacy service names it too. */
+    public static final String BUDGET_EXCEEDED = "budget-exceeded";
 
     private final ServiceCalls calls;
     private final ServiceTokens tokens;
@@ -47,6 +55,46 @@ public class PrivacyClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reserves {@code epsilon} and {@code delta} of the file's privacy budget for the job, with the caller's own
+     * credentials, and returns the reservation's id.
+     *
+     * @throws PlatformException 409 {@code budget-exceeded}, saying what remains, when the file's or the tenant's
+     *                           budget lacks room
+     */
+    public String reserveBudget(String fileId, double epsilon, double delta, String jobId, String authorization) {
+        ObjectNode reservation = JsonNodeFactory.instance.objectNode().put("epsilon", epsilon).put("delta", delta)
+                .put("purpose", FINE_TUNE).put("reference", jobId);
+        try {
+            return calls.postJson("/v1/files/" + ServiceCalls.segment(fileId) + "/budget/reservations", authorization,
+                    reservation).path("id").asText();
+        } catch (UpstreamException e) {
+            if (e.upstreamStatus() == 409) {
+                throw new PlatformException(409, BUDGET_EXCEEDED, "Privacy budget exceeded", e.upstreamDetail());
+            }
+            throw e;
+        }
+    }
+
+    /** Spends {@code epsilon} of the reservation, or all of it when null, and releases the rest; repeatable. */
+    public void commitBudget(String reservationId, Double epsilon, String tenant) {
+        ObjectNode spent = JsonNodeFactory.instance.objectNode();
+        if (epsilon != null) {
+            spent.put("epsilon", epsilon);
+        }
+        calls.postJson(reservationPath(reservationId) + "/commit", tokens.bearer(tenant), spent);
+    }
+
+    /** Releases the whole reservation; repeatable. */
+    public void refundBudget(String reservationId, String tenant) {
+        calls.postJson(reservationPath(reservationId) + "/refund", tokens.bearer(tenant),
+                JsonNodeFactory.instance.objectNode());
+    }
+
+    private static String reservationPath(String reservationId) {
+        return "/v1/budget/reservations/" + ServiceCalls.segment(reservationId);
     }
 
     private static String extensionOf(String mediaType, String fileId) {

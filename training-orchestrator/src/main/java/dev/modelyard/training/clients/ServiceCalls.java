@@ -97,9 +97,20 @@ final class ServiceCalls {
 
     private String expectOk(int status, String body) {
         if (status / 100 != 2) {
-            throw new UpstreamException(service, status, "answered " + status + ": " + abbreviate(body));
+            throw new UpstreamException(service, status, "answered " + status + ": " + abbreviate(body),
+                    problemDetail(body));
         }
         return body;
+    }
+
+    /** The {@code detail} of a problem document, or null when the body is none. */
+    private static String problemDetail(String body) {
+        try {
+            JsonNode detail = JSON.readTree(body).path("detail");
+            return detail.isTextual() ? detail.asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private JsonNode readJson(String body) {

@@ -10,14 +10,26 @@ public class UpstreamException extends PlatformException {
 
     /** The other service's HTTP status, or 0 when it could not be reached. */
     private final int upstreamStatus;
+    /** The {@code detail} of the other service's problem document, when it answered with one. */
+    private final String upstreamDetail;
 
     UpstreamException(String service, int upstreamStatus, String detail) {
+        this(service, upstreamStatus, detail, null);
+    }
+
+    UpstreamException(String service, int upstreamStatus, String detail, String upstreamDetail) {
         super(502, "upstream-failed", "Bad gateway", service + ": " + detail);
         this.upstreamStatus = upstreamStatus;
+        this.upstreamDetail = upstreamDetail;
     }
 
     public int upstreamStatus() {
         return upstreamStatus;
+    }
+
+    /** What the other service said went wrong, in its own words when it gave them. */
+    public String upstreamDetail() {
+        return upstreamDetail != null ? upstreamDetail : getMessage();
     }
 
     /** Unreachable, overloaded or failing: worth another try later. A 4xx will answer the same again. */

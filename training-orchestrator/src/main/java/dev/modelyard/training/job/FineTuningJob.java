@@ -83,6 +83,14 @@ public class FineTuningJob {
     @Column(name = "epsilon_spent")
     public Double epsilonSpent;
 
+    /** The reservation on the training file's privacy budget, for a job with privacy. */
+    @Column(name = "budget_reservation")
+    public String budgetReservation;
+
+    /** Whether the reservation has been committed or refunded, which happens once the job has ended. */
+    @Column(name = "budget_settled", nullable = false)
+    public boolean budgetSettled;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public JobError error;
 

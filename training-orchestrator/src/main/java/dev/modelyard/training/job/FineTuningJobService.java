@@ -6,6 +6,7 @@ import dev.modelyard.common.id.Ids;
 import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
+import dev.modelyard.common.tenant.TenantContext;
 import dev.modelyard.common.time.DatabaseTime;
 import dev.modelyard.training.clients.PrivacyClient;
 import dev.modelyard.training.clients.RegistryClient;
@@ -19,30 +20,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Fine-tuning jobs of the caller's tenant. Creation checks the files and the base model with the caller's
- * own credentials, so a job never refers to something its tenant cannot see; the rest is the supervisor's.
+ * own credentials, so a job never refers to something its tenant cannot see, and reserves the privacy budget a
+ * job with privacy will spend; the rest is the supervisor's.
  */
 @ApplicationScoped
 public class FineTuningJobService {
+
+    private static final Logger LOG = Logger.getLogger(FineTuningJobService.class);
 
     private final FineTuningJobRepository jobs;
     private final JobEventRepository events;
     private final PrivacyClient privacy;
     private final RegistryClient registry;
     private final TrainerExecutor executor;
+    private final TenantContext tenantContext;
 
     public FineTuningJobService(FineTuningJobRepository jobs, JobEventRepository events, PrivacyClient privacy,
-                                RegistryClient registry, TrainerExecutor executor) {
+                                RegistryClient registry, TrainerExecutor executor, TenantContext tenantContext) {
         this.jobs = jobs;
         this.events = events;
         this.privacy = privacy;
         this.registry = registry;
         this.executor = executor;
+        this.tenantContext = tenantContext;
     }
 
-    /** @param authorization the caller's own {@code Authorization} header, forwarded to the other services */
+    /**
+     * @param authorization the caller's own {@code Authorization} header, forwarded to the other services
+     * @throws PlatformException 409 {@code budget-exceeded} when the training file's privacy budget, or the
+     *                           tenant's, cannot cover the job's target epsilon and delta
+     */
     public FineTuningJobView create(CreateJobRequest request, String authorization) {
         JobSettings settings = JobRequestValidator.validate(request);
         requireFineTuneFile("training_file", settings.trainingFile(), authorization);
@@ -50,7 +61,19 @@ public class FineTuningJobService {
             requireFineTuneFile("validation_file", settings.validationFile(), authorization);
         }
         Integer baseVersion = settings.model().isFromScratch() ? null : resolve(settings.model(), authorization);
-        return QuarkusTransaction.requiringNew().call(() -> FineTuningJobView.of(persist(request, settings, baseVersion)));
+        String id = Ids.next("ftjob");
+        // Reserved before the job exists, so that no job trains on a budget it does not hold.
+        String reservation = settings.privacy() == null ? null : privacy.reserveBudget(settings.trainingFile(),
+                settings.privacy().targetEpsilon(), settings.privacy().targetDelta(), id, authorization);
+        try {
+            return QuarkusTransaction.requiringNew().call(() ->
+                    FineTuningJobView.of(persist(id, reservation, request, settings, baseVersion)));
+        } catch (RuntimeException e) {
+            if (reservation != null) {
+                refundUnused(reservation, id);
+            }
+            throw e;
+        }
     }
 
     @Transactional
@@ -83,9 +106,11 @@ public class FineTuningJobService {
         return FineTuningJobView.of(job);
     }
 
-    private FineTuningJob persist(CreateJobRequest request, JobSettings settings, Integer baseVersion) {
+    private FineTuningJob persist(String id, String reservation, CreateJobRequest request, JobSettings settings,
+                                  Integer baseVersion) {
         FineTuningJob job = new FineTuningJob();
-        job.id = Ids.next("ftjob");
+        job.id = id;
+        job.budgetReservation = reservation;
         job.model = request.model();
         if (baseVersion != null) {
             job.baseModelName = settings.model().name();
@@ -104,6 +129,16 @@ public class FineTuningJobService {
         jobs.persist(job);
         jobs.getEntityManager().persist(JobEvent.of(job.id, EventDraft.info("Created fine-tuning job: " + job.id)));
         return job;
+    }
+
+    /** The job was never stored, so nothing else will settle its reservation; a failure here only costs budget. */
+    private void refundUnused(String reservation, String jobId) {
+        try {
+            privacy.refundBudget(reservation, tenantContext.tenant());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Cannot refund privacy budget reservation %s of job %s, which was not created", reservation,
+                    jobId);
+        }
     }
 
     private void requireFineTuneFile(String field, String fileId, String authorization) {

@@ -11,13 +11,17 @@ public record FineTuningJobView(String object, String id, String model, long cre
                                 List<String> resultFiles, Long trainedRows, JobError error, long seed, String suffix,
                                 PrivacyView privacy, String labelColumn, Method method) {
 
-    /** The privacy settings and, once the job succeeded, the epsilon it spent. */
-    public record PrivacyView(double targetEpsilon, double targetDelta, double maxGradNorm, Double epsilonSpent) {
+    /**
+     * The privacy settings, the reservation on the training file's privacy budget that covers them and, once the
+     * job succeeded, the epsilon it spent.
+     */
+    public record PrivacyView(double targetEpsilon, double targetDelta, double maxGradNorm, Double epsilonSpent,
+                              String budgetReservation) {
     }
 
     static FineTuningJobView of(FineTuningJob job) {
         PrivacyView privacy = job.privacy == null ? null : new PrivacyView(job.privacy.targetEpsilon(),
-                job.privacy.targetDelta(), job.privacy.maxGradNorm(), job.epsilonSpent);
+                job.privacy.targetDelta(), job.privacy.maxGradNorm(), job.epsilonSpent, job.budgetReservation);
         return new FineTuningJobView("fine_tuning.job", job.id, job.model, job.createdAt.getEpochSecond(),
                 job.finishedAt == null ? null : job.finishedAt.getEpochSecond(), job.fineTunedModel, job.tenantId,
                 job.status.apiName(), job.hyperparameters, job.trainingFile, job.validationFile, List.of(),

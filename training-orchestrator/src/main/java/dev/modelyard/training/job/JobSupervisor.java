@@ -38,8 +38,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Moves every tenant's jobs along, one poll at a time: fetches their files, starts queued jobs while trainer
- * slots are free, turns running trainers' progress into events and settles jobs whose trainer ended. The first
- * poll after a start-up is the restart recovery: running jobs are re-attached or settled by the same rules.
+ * slots are free, turns running trainers' progress into events, settles jobs whose trainer ended and then their
+ * privacy budget reservations. The first poll after a start-up is the restart recovery: running jobs are
+ * re-attached or settled, and reservations still open are settled, by the same rules.
  */
 @ApplicationScoped
 public class JobSupervisor {
@@ -53,14 +54,19 @@ public class JobSupervisor {
     private final TrainerExecutor executor;
     private final JobPreparation preparation;
     private final JobRegistration registration;
-    /** Jobs with a download or a registration under way, which the polls leave alone until it ends. */
+    private final BudgetSettlement budgetSettlement;
+    /**
+     * Jobs with a download, a registration or a budget settlement under way, which the polls leave alone until it
+     * ends.
+     */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService poller;
     private ExecutorService workers;
 
     public JobSupervisor(TrainingConfig config, AgroalDataSource dataSource,
                          @ConfigProperty(name = "modelyard.db.schema") String schema, TenantWork tenantWork,
-                         TrainerExecutor executor, JobPreparation preparation, JobRegistration registration) {
+                         TrainerExecutor executor, JobPreparation preparation, JobRegistration registration,
+                         BudgetSettlement budgetSettlement) {
         this.config = config;
         this.dataSource = dataSource;
         this.activeJobsQuery = "select id, tenant_id, status from " + schema + ".active_fine_tuning_jobs()";
@@ -68,6 +74,7 @@ public class JobSupervisor {
         this.executor = executor;
         this.preparation = preparation;
         this.registration = registration;
+        this.budgetSettlement = budgetSettlement;
     }
 
     void start(@Observes StartupEvent event) {
@@ -105,7 +112,8 @@ public class JobSupervisor {
                         }
                     }
                     case RUNNING -> watch(job);
-                    default -> throw new IllegalStateException("Not an active status: " + job.status());
+                    // Ended, and listed only while its privacy budget reservation is not settled.
+                    case SUCCEEDED, FAILED, CANCELLED -> inBackground(job, () -> budgetSettlement.settle(job));
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Cannot advance fine-tuning job %s", job.id());
@@ -113,7 +121,10 @@ public class JobSupervisor {
         }
     }
 
-    /** Across tenants, through the one function that may read them: ids, tenants and statuses only. */
+    /**
+     * Across tenants, through the one function that may read them: ids, tenants and statuses only, of unfinished
+     * jobs and of ended ones whose budget reservation is not settled yet.
+     */
     private List<ActiveJob> activeJobs() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();

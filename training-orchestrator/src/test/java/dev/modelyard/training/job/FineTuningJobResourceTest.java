@@ -39,6 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -289,6 +290,66 @@ class FineTuningJobResourceTest {
     }
 
     @Test
+    void reservesTheTargetBudgetOnCreationAndCommitsWhatTheTrainerSpent() {
+        String id = create("budgeted", Map.of("model", "tabular-classifier", "training_file",
+                FakeServicesResource.TRAINING_FILE, "label_column", "churned",
+                "privacy", Map.of("target_epsilon", 3.0, "target_delta", 1e-6)))
+                .body("privacy.budget_reservation", startsWith("pbres-"))
+                .extract().path("id");
+        JsonNode reservation = reservationOf(id).orElseThrow();
+        assertThat(reservation.get("tenant").asText()).isEqualTo("budgeted");
+        assertThat(reservation.get("file").asText()).isEqualTo(FakeServicesResource.TRAINING_FILE);
+        assertThat(reservation.get("epsilon").asDouble()).isEqualTo(3.0);
+        assertThat(reservation.get("delta").asDouble()).isEqualTo(1e-6);
+        assertThat(reservation.get("purpose").asText()).isEqualTo("fine-tune");
+        // Reserved at creation with the caller's own token.
+        assertThat(reservation.get("reserved_by").asText()).isEqualTo("admin@budgeted");
+
+        awaitStatus("budgeted", id, "succeeded");
+        JsonNode committed = awaitReservation(id, "committed");
+        assertThat(committed.get("epsilon_spent").asDouble()).isEqualTo(FakeTrainer.EPSILON);
+        assertThat(committed.get("settled_by").asText()).isEqualTo("service:training-orchestrator");
+        // The first attempt met a privacy service that was away; the next poll settled it, and nothing asked again.
+        assertThat(committed.get("settle_attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAJobTheBudgetCannotCoverAndRefundsWhatACancelledJobHeld() {
+        String tenant = "exhausted";
+        String holder = create(tenant, privateSleeper(6.0)).extract().path("id");
+        given().header("Authorization", TestTokens.bearerAdmin(tenant)).contentType(ContentType.JSON)
+                .body(privateSleeper(6.0)).post("/v1/fine_tuning/jobs")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://modelyard.dev/problems/budget-exceeded"))
+                .body("detail", org.hamcrest.Matchers.containsString("has epsilon 4.0 remaining"));
+        given().header("Authorization", TestTokens.bearerAdmin(tenant)).get("/v1/fine_tuning/jobs")
+                .then().statusCode(200).body("data.id", equalTo(List.of(holder)));
+
+        given().header("Authorization", TestTokens.bearerAdmin(tenant)).post("/v1/fine_tuning/jobs/" + holder + "/cancel")
+                .then().statusCode(200);
+        assertThat(awaitReservation(holder, "refunded").get("settled_by").asText())
+                .isEqualTo("service:training-orchestrator");
+        String next = create(tenant, privateSleeper(6.0)).extract().path("id");
+        given().header("Authorization", TestTokens.bearerAdmin(tenant)).post("/v1/fine_tuning/jobs/" + next + "/cancel")
+                .then().statusCode(200);
+        awaitReservation(next, "refunded");
+    }
+
+    @Test
+    void refundsTheBudgetOfAFailedJobAndReservesNothingWithoutPrivacy() {
+        String failed = create("refunded", Map.of("model", "tabular-classifier", "training_file",
+                FakeServicesResource.TRAINING_FILE, "label_column", FakeTrainer.INVALID,
+                "privacy", Map.of("target_epsilon", 2.0))).extract().path("id");
+        awaitStatus("refunded", failed, "failed");
+        assertThat(awaitReservation(failed, "refunded").get("epsilon").asDouble()).isEqualTo(2.0);
+
+        String plain = create("refunded", Map.of("model", "tabular-classifier", "training_file",
+                FakeServicesResource.TRAINING_FILE, "label_column", "churned")).extract().path("id");
+        awaitStatus("refunded", plain, "succeeded");
+        assertThat(reservationOf(plain)).isEmpty();
+    }
+
+    @Test
     void listsNewestFirstInPages() {
         String older = create("paging", Map.of("model", "tabular-classifier", "training_file",
                 FakeServicesResource.TRAINING_FILE, "label_column", FakeTrainer.INVALID)).extract().path("id");
@@ -299,6 +360,11 @@ class FineTuningJobResourceTest {
                 .body("has_more", equalTo(true)).extract().path("last_id");
         given().header("Authorization", TestTokens.bearerAdmin("paging")).get("/v1/fine_tuning/jobs?limit=1&after=" + last)
                 .then().statusCode(200).body("data.id", equalTo(List.of(older))).body("has_more", equalTo(false));
+    }
+
+    private static Map<String, Object> privateSleeper(double targetEpsilon) {
+        return Map.of("model", "tabular-classifier", "training_file", FakeServicesResource.TRAINING_FILE,
+                "label_column", FakeTrainer.SLEEP, "privacy", Map.of("target_epsilon", targetEpsilon));
     }
 
     private String createSleeper(String tenant) {
@@ -379,6 +445,22 @@ class FineTuningJobResourceTest {
             }
         }
         throw new AssertionError("No version was registered for " + jobId);
+    }
+
+    /** The fake privacy service's reservation made for the job, as it stands now. */
+    private Optional<JsonNode> reservationOf(String jobId) {
+        for (JsonNode reservation : fakeServicesGet("/_test/reservations")) {
+            if (reservation.get("reference").asText().equals(jobId)) {
+                return Optional.of(reservation);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private JsonNode awaitReservation(String jobId, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                reservationOf(jobId).filter(reservation -> reservation.get("status").asText().equals(status)).isPresent());
+        return reservationOf(jobId).orElseThrow();
     }
 
     private JsonNode fakeServicesGet(String path) {

@@ -1,0 +1,10 @@
+package dev.modelyard.privacy.budget;
+
+import java.math.BigDecimal;
+
+/**
+ * {@code POST /v1/files/{id}/budget/reservations}: what a computation may spend at most. {@code delta} defaults
+ * to 0; {@code reference} is the caller's name for the computation.
+ */
+public record ReserveRequest(BigDecimal epsilon, BigDecimal delta, String purpose, String reference) {
+}

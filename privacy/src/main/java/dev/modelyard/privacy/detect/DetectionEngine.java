@@ -1,0 +1,157 @@
+package dev.modelyard.privacy.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs the recognizers over a text and decides what counts: each candidate's content score, raised by
+ * supporting words shortly before it or in its field's name and lowered by contradicting ones, must reach
+ * the threshold; of overlapping findings the longer span wins, then the higher score. Immutable and thread-safe.
+ */
+public final class DetectionEngine {
+
+    /** How far before a candidate supporting words are looked for, in characters. */
+    static final int SUPPORT_WINDOW = 40;
+    /** Contradicting words must be closer: "order 555-0100" is an order number, "order placed Monday, call 555-0100" not. */
+    static final int CONTRADICTION_WINDOW = 16;
+    static final double SUPPORT = 0.35;
+    static final double CONTRADICTION = 0.4;
+
+    /**
+     * Digit runs inside IBANs, URLs and national IDs look like phones or cards by accident, while a longer
+     * value hardly ever arises from a shorter one: so the longer span wins, then the higher score.
+     */
+    private static final Comparator<Finding> LONGEST_FIRST = Comparator.comparingInt(Finding::length).reversed()
+            .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
+            .thenComparingInt(Finding::start);
+
+    /** Field names seen are few (a file's columns and keys), so which recognizers each supports is kept. */
+    private static final int MAX_REMEMBERED_FIELDS = 4096;
+
+    private final DetectionSettings settings;
+    private final List<Recognizer> recognizers;
+    private final Map<String, boolean[]> supportByField = new ConcurrentHashMap<>();
+
+    public DetectionEngine(DetectionSettings settings) {
+        this.settings = settings;
+        List<Recognizer> enabled = new ArrayList<>();
+        for (Recognizer recognizer : Recognizers.ALL) {
+            if (settings.enabledTypes().stream().anyMatch(type -> type.name().equals(recognizer.type()))) {
+                enabled.add(recognizer);
+            }
+        }
+        settings.customPatterns().forEach(pattern -> enabled.add(Recognizers.custom(pattern)));
+        this.recognizers = List.copyOf(enabled);
+    }
+
+    public DetectionSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The personal data in {@code text}, ordered by position and not overlapping.
+     *
+     * @param field the column or key the text is the value of, itself context ("phone", "date_of_birth"); may be null
+     */
+    public List<Finding> detect(String text, String field) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        TextProfile profile = TextProfile.of(text);
+        boolean[] supportedByFields = supportedBy(field);
+        List<Finding> found = null;
+        for (int r = 0; r < recognizers.size(); r++) {
+            Recognizer recognizer = recognizers.get(r);
+            if (!recognizer.screen().test(profile)) {
+                continue;
+            }
+            boolean supportedByField = supportedByFields[r];
+            // A kind that cannot reach the threshold on its own is only worth matching where its context is.
+            if (recognizer.bestScore() + SUPPORT < settings.threshold()
+                    || recognizer.bestScore() < settings.threshold() && !supportedByField
+                    && !recognizer.supporting().appearIn(text)) {
+                continue;
+            }
+            if (found == null) {
+                found = new ArrayList<>(4);
+            }
+            int first = found.size();
+            recognizer.find(text, profile, found);
+            rescore(recognizer, text, supportedByField, found, first);
+        }
+        found = addDenied(text, found);
+        if (found == null || found.isEmpty()) {
+            return List.of();
+        }
+        return found.size() == 1 ? found : strongestWithoutOverlaps(found);
+    }
+
+    /** Per recognizer, whether the field's name holds one of its supporting words. */
+    private boolean[] supportedBy(String field) {
+        String key = field == null ? "" : field;
+        boolean[] supported = supportByField.get(key);
+        if (supported == null) {
+            supported = new boolean[recognizers.size()];
+            for (int r = 0; r < recognizers.size(); r++) {
+                supported[r] = recognizers.get(r).supporting().appearIn(key);
+            }
+            if (supportByField.size() < MAX_REMEMBERED_FIELDS) {
+                supportByField.put(key, supported);
+            }
+        }
+        return supported;
+    }
+
+    /** Applies context to the candidates from {@code first} on, dropping those below the threshold or allowed. */
+    private void rescore(Recognizer recognizer, String text, boolean supportedByField, List<Finding> found, int first) {
+        int kept = first;
+        for (int i = first; i < found.size(); i++) {
+            Finding candidate = found.get(i);
+            double score = candidate.score();
+            if (supportedByField
+                    || recognizer.supporting().appearIn(text, candidate.start() - SUPPORT_WINDOW, candidate.start())) {
+                score += SUPPORT;
+            }
+            if (recognizer.contradicting().appearIn(text, candidate.start() - CONTRADICTION_WINDOW, candidate.start())) {
+                score -= CONTRADICTION;
+            }
+            if (score >= settings.threshold() && !isAllowed(text, candidate)) {
+                found.set(kept++, new Finding(candidate.type(), candidate.start(), candidate.end(), Math.min(1, score)));
+            }
+        }
+        found.subList(kept, found.size()).clear();
+    }
+
+    private boolean isAllowed(String text, Finding candidate) {
+        return !settings.allowList().isEmpty()
+                && settings.allowList().contains(text.substring(candidate.start(), candidate.end()));
+    }
+
+    private List<Finding> addDenied(String text, List<Finding> found) {
+        for (Map.Entry<String, String> denied : settings.denyList().entrySet()) {
+            String term = denied.getKey();
+            for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length())) {
+                if (found == null) {
+                    found = new ArrayList<>(4);
+                }
+                found.add(new Finding(denied.getValue(), at, at + term.length(), 1));
+            }
+        }
+        return found;
+    }
+
+    private static List<Finding> strongestWithoutOverlaps(List<Finding> found) {
+        found.sort(LONGEST_FIRST);
+        List<Finding> kept = new ArrayList<>(found.size());
+        for (Finding candidate : found) {
+            if (kept.stream().noneMatch(k -> k.overlaps(candidate.start(), candidate.end()))) {
+                kept.add(candidate);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Finding::start));
+        return kept;
+    }
+}

@@ -1,0 +1,2 @@
+-- A file made by k-anonymizing another keeps the report of how: levels, suppression, risk before and after.
+ALTER TABLE file ADD COLUMN anonymization jsonb;
