@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelyard.trainer.data.TrainingData;
 import dev.modelyard.trainer.model.Classifier;
 import dev.modelyard.trainer.onnx.OnnxExporter;
+import dev.modelyard.trainer.optim.OptimizerType;
 import dev.modelyard.trainer.training.EpochMetrics;
 import dev.modelyard.trainer.training.PrivacyPlan;
 import dev.modelyard.trainer.training.TrainingResult;
@@ -32,20 +33,25 @@ final class OutputFiles {
     }
 
     /** The final metrics with the per-epoch history, as metrics.json holds them. */
-    static ObjectNode metrics(TrainingResult result, TrainingData data, PrivacyPlan privacy, double learningRate) {
+    static ObjectNode metrics(TrainingResult result, TrainingData data, PrivacyPlan privacy, OptimizerType optimizer,
+                              double learningRate) {
         EpochMetrics last = result.last();
         ObjectNode metrics = ProgressOutput.JSON.createObjectNode();
         metrics.put("train_loss", last.trainLoss());
         metrics.put("train_accuracy", last.trainAccuracy());
+        metrics.put("train_macro_f1", last.trainMacroF1());
         metrics.put("valid_loss", last.validLoss());
         metrics.put("valid_accuracy", last.validAccuracy());
+        metrics.put("valid_macro_f1", last.validMacroF1());
         metrics.put("epochs", result.history().size());
         metrics.put("steps", result.steps());
+        metrics.put("stopped_early", result.stoppedEarly());
         metrics.put("rows", data.train().size());
         metrics.put("valid_rows", data.valid().size());
         metrics.put("features", data.featureNames().size());
         metrics.put("classes", data.classLabels().size());
         metrics.set("ignored_columns", strings(data.ignoredColumns()));
+        metrics.put("optimizer", optimizer.wireName);
         metrics.put("learning_rate", learningRate);
         metrics.put("epsilon", last.epsilon());
         metrics.put("delta", privacy == null ? null : privacy.delta());
@@ -63,8 +69,10 @@ final class OutputFiles {
         epoch.put("step", metrics.step());
         epoch.put("train_loss", metrics.trainLoss());
         epoch.put("train_accuracy", metrics.trainAccuracy());
+        epoch.put("train_macro_f1", metrics.trainMacroF1());
         epoch.put("valid_loss", metrics.validLoss());
         epoch.put("valid_accuracy", metrics.validAccuracy());
+        epoch.put("valid_macro_f1", metrics.validMacroF1());
         epoch.put("epsilon", metrics.epsilon());
         return epoch;
     }

@@ -29,6 +29,14 @@ final class ProgressOutput implements TrainingListener {
     }
 
     @Override
+    public void resumed(long step, int epochsDone) {
+        ObjectNode line = line("resumed");
+        line.put("step", step);
+        line.put("epochs_done", epochsDone);
+        print(line);
+    }
+
+    @Override
     public void step(long step, int epoch, double loss) {
         ObjectNode line = line("step");
         line.put("step", step);
@@ -41,6 +49,15 @@ final class ProgressOutput implements TrainingListener {
     public void epoch(EpochMetrics metrics) {
         ObjectNode line = line("epoch");
         line.setAll(OutputFiles.epochJson(metrics));
+        print(line);
+    }
+
+    @Override
+    public void earlyStopped(int epoch, int bestEpoch, double bestValidLoss) {
+        ObjectNode line = line("early_stopped");
+        line.put("epoch", epoch);
+        line.put("best_epoch", bestEpoch);
+        line.put("best_valid_loss", bestValidLoss);
         print(line);
     }
 

@@ -8,18 +8,27 @@ import dev.modelyard.trainer.model.Classifier;
 import dev.modelyard.trainer.model.Network;
 import dev.modelyard.trainer.model.Standardizer;
 import dev.modelyard.trainer.onnx.OnnxModelReader;
-import dev.modelyard.trainer.optim.SgdMomentum;
 import dev.modelyard.trainer.spec.SpecReader;
 import dev.modelyard.trainer.spec.TrainingSpec;
+import dev.modelyard.trainer.training.CheckpointFile;
 import dev.modelyard.trainer.training.PrivacyPlan;
 import dev.modelyard.trainer.training.Trainer;
 import dev.modelyard.trainer.training.TrainingResult;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 /** {@code train --spec spec.json}: reads the spec and data, plans privacy, trains, writes the outputs. */
 final class TrainCommand {
+    private static final String CHECKPOINT = "checkpoints/latest.ckpt";
+
     private TrainCommand() {
     }
 
@@ -36,15 +45,42 @@ final class TrainCommand {
         progress.started(rows, data.featureNames().size(), data.classLabels().size(),
                 Trainer.stepsPerEpoch(rows, hyperparameters.batchSize()),
                 privacy == null ? null : privacy.noiseMultiplier());
-        double learningRate = SgdMomentum.BASE_LEARNING_RATE * hyperparameters.learningRateMultiplier();
-        Trainer trainer = new Trainer(hyperparameters.epochs(), hyperparameters.batchSize(), learningRate, privacy, random.split());
-        TrainingResult result = trainer.train(start, data.train(), data.valid(), progress);
-        ObjectNode metrics = OutputFiles.metrics(result, data, privacy, learningRate);
+        double learningRate = hyperparameters.optimizer().baseLearningRate * hyperparameters.learningRateMultiplier();
+        Trainer trainer = new Trainer(new Trainer.Settings(hyperparameters.epochs(), hyperparameters.batchSize(),
+                hyperparameters.optimizer(), learningRate, hyperparameters.lrSchedule(),
+                hyperparameters.earlyStoppingPatience(), privacy, random.nextLong()));
+        CheckpointFile checkpoints = new CheckpointFile(spec.outputDir().resolve(CHECKPOINT),
+                fingerprint(specFile, spec), spec.checkpointEverySteps());
+        TrainingResult result = trainer.train(start, data.train(), data.valid(), progress, checkpoints);
+        ObjectNode metrics = OutputFiles.metrics(result, data, privacy, hyperparameters.optimizer(), learningRate);
         OutputFiles.write(spec.outputDir(), result.classifier(), metrics);
+        // The outputs now hold everything; a later run of the same spec trains afresh to the same result.
+        checkpoints.delete();
         // The completed line carries the final figures; the per-epoch history is already in the epoch lines.
         ObjectNode finalMetrics = metrics.deepCopy();
         finalMetrics.remove("history");
         progress.completed(finalMetrics, result.last().epsilon());
+    }
+
+    /**
+     * SHA-256 of the spec and of every file it names: a checkpoint is resumed only by a run of the same spec on the
+     * same data, since anything else would continue someone else's training.
+     */
+    private static String fingerprint(Path specFile, TrainingSpec spec) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        for (Path file : new Path[] {specFile, spec.trainingFile(), spec.validationFile(), spec.baseModel()}) {
+            if (file != null) {
+                try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static Classifier fresh(TrainingSpec spec, TrainingData data, SplittableRandom random) {

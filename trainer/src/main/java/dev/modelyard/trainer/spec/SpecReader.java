@@ -3,6 +3,8 @@ package dev.modelyard.trainer.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelyard.trainer.InvalidInputException;
+import dev.modelyard.trainer.optim.LearningRateSchedule;
+import dev.modelyard.trainer.optim.OptimizerType;
 import dev.modelyard.trainer.spec.TrainingSpec.Hyperparameters;
 import dev.modelyard.trainer.spec.TrainingSpec.ModelSpec;
 import dev.modelyard.trainer.spec.TrainingSpec.ModelType;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads and validates {@code spec.json}. Reads the JSON tree rather than binding it so that every problem is
@@ -23,6 +26,8 @@ public final class SpecReader {
     static final int DEFAULT_EPOCHS = 5;
     static final int DEFAULT_BATCH_SIZE = 32;
     static final int MAX_EPOCHS = 1_000;
+    static final int DEFAULT_CHECKPOINT_EVERY_STEPS = 200;
+    static final int EARLY_STOPPING_OFF = 0;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,6 +58,7 @@ public final class SpecReader {
                 hyperparameters(root.get("hyperparameters")),
                 seed(root.get("seed")),
                 privacy(root.get("privacy")),
+                positiveInt(root, "", "checkpoint_every_steps", DEFAULT_CHECKPOINT_EVERY_STEPS),
                 outputDir);
     }
 
@@ -91,18 +97,17 @@ public final class SpecReader {
         return new ModelSpec(type, List.copyOf(hiddenLayers));
     }
 
-    private static Hyperparameters hyperparameters(JsonNode node) {
-        if (isAbsent(node)) {
-            return new Hyperparameters(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, 1.0);
-        }
+    private static Hyperparameters hyperparameters(JsonNode given) {
+        // Left out, every hyperparameter takes its default, as in an empty object.
+        JsonNode node = isAbsent(given) ? JSON.createObjectNode() : given;
         if (!node.isObject()) {
             throw new InvalidInputException("hyperparameters must be an object");
         }
-        int epochs = positiveInt(node, "n_epochs", DEFAULT_EPOCHS);
+        int epochs = positiveInt(node, "hyperparameters.", "n_epochs", DEFAULT_EPOCHS);
         if (epochs > MAX_EPOCHS) {
             throw new InvalidInputException("hyperparameters.n_epochs must be at most " + MAX_EPOCHS);
         }
-        int batchSize = positiveInt(node, "batch_size", DEFAULT_BATCH_SIZE);
+        int batchSize = positiveInt(node, "hyperparameters.", "batch_size", DEFAULT_BATCH_SIZE);
         double multiplier = 1.0;
         JsonNode multiplierNode = node.get("learning_rate_multiplier");
         if (!isAbsent(multiplierNode)) {
@@ -111,7 +116,26 @@ public final class SpecReader {
             }
             multiplier = multiplierNode.doubleValue();
         }
-        return new Hyperparameters(epochs, batchSize, multiplier);
+        OptimizerType optimizer = choice(node, "optimizer", OptimizerType.values(), type -> type.wireName, OptimizerType.SGD);
+        LearningRateSchedule schedule = choice(node, "lr_schedule", LearningRateSchedule.values(),
+                candidate -> candidate.wireName, LearningRateSchedule.CONSTANT);
+        int patience = positiveInt(node, "hyperparameters.", "early_stopping_patience", EARLY_STOPPING_OFF);
+        return new Hyperparameters(epochs, batchSize, multiplier, optimizer, schedule, patience);
+    }
+
+    /** One of {@code values} by its wire name; {@code defaultValue} when the field is absent or null. */
+    private static <E extends Enum<E>> E choice(JsonNode parent, String field, E[] values, Function<E, String> wireName,
+                                                E defaultValue) {
+        JsonNode node = parent.get(field);
+        if (isAbsent(node)) {
+            return defaultValue;
+        }
+        List<String> names = Arrays.stream(values).map(wireName).toList();
+        return Arrays.stream(values)
+                .filter(candidate -> node.isTextual() && wireName.apply(candidate).equals(node.textValue()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        "hyperparameters." + field + " must be one of " + names + ", not " + node));
     }
 
     private static PrivacySpec privacy(JsonNode node) {
@@ -146,13 +170,14 @@ public final class SpecReader {
         return node.longValue();
     }
 
-    private static int positiveInt(JsonNode parent, String field, int defaultValue) {
+    /** @param prefix the path of {@code parent} in messages, with its dot; empty at the top level */
+    private static int positiveInt(JsonNode parent, String prefix, String field, int defaultValue) {
         JsonNode node = parent.get(field);
         if (isAbsent(node)) {
             return defaultValue;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1) {
-            throw new InvalidInputException("hyperparameters." + field + " must be a positive integer");
+            throw new InvalidInputException(prefix + field + " must be a positive integer");
         }
         return node.intValue();
     }

@@ -1,5 +1,7 @@
 package dev.modelyard.trainer.spec;
 
+import dev.modelyard.trainer.optim.LearningRateSchedule;
+import dev.modelyard.trainer.optim.OptimizerType;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import java.util.List;
  * @param validationFile null: the trainer holds out part of the training file
  * @param baseModel      null: training starts from freshly initialised weights
  * @param privacy        null: plain SGD
+ * @param checkpointEverySteps steps between checkpoints, besides the one at each epoch's end
  */
 public record TrainingSpec(
         Path trainingFile,
@@ -20,6 +23,7 @@ public record TrainingSpec(
         Hyperparameters hyperparameters,
         long seed,
         PrivacySpec privacy,
+        int checkpointEverySteps,
         Path outputDir) {
 
     public enum ModelType {
@@ -37,7 +41,9 @@ public record TrainingSpec(
     public record ModelSpec(ModelType type, List<Integer> hiddenLayers) {
     }
 
-    public record Hyperparameters(int epochs, int batchSize, double learningRateMultiplier) {
+    /** @param earlyStoppingPatience epochs without a lower validation loss before stopping; 0: off */
+    public record Hyperparameters(int epochs, int batchSize, double learningRateMultiplier, OptimizerType optimizer,
+                                  LearningRateSchedule lrSchedule, int earlyStoppingPatience) {
     }
 
     /** @param maxGradNorm the clipping bound C of each example's gradient */

@@ -6,6 +6,6 @@ package dev.modelyard.trainer.training;
  * @param step    steps taken so far
  * @param epsilon privacy spent so far; null without DP
  */
-public record EpochMetrics(int epoch, long step, double trainLoss, double trainAccuracy,
-                           double validLoss, double validAccuracy, Double epsilon) {
+public record EpochMetrics(int epoch, long step, double trainLoss, double trainAccuracy, double trainMacroF1,
+                           double validLoss, double validAccuracy, double validMacroF1, Double epsilon) {
 }

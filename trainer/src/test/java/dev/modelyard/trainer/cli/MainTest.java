@@ -46,6 +46,10 @@ class MainTest {
         List<JsonNode> epochs = run.ofType("epoch");
         assertThat(epochs).hasSize(3);
         assertThat(epochs.getLast().get("step").asInt()).isEqualTo(54);
+        assertThat(epochs).allSatisfy(epoch -> {
+            assertThat(epoch.get("train_macro_f1").asDouble()).isBetween(0.0, 1.0);
+            assertThat(epoch.get("valid_macro_f1").asDouble()).isBetween(0.0, 1.0);
+        });
         JsonNode completed = run.lines.getLast();
         assertThat(completed.get("type").asText()).isEqualTo("completed");
         assertThat(completed.get("epsilon").asDouble()).isBetween(2.5, 3.0);
@@ -61,6 +65,9 @@ class MainTest {
         assertThat(metrics.get("rows").asInt()).isEqualTo(900);
         assertThat(metrics.get("ignored_columns")).containsExactly(JSON.valueToTree("customer"), JSON.valueToTree("email"));
         assertThat(metrics.get("history")).hasSize(3);
+        assertThat(metrics.get("valid_macro_f1").asDouble()).isGreaterThan(0.7)
+                .isEqualTo(metrics.get("history").get(2).get("valid_macro_f1").asDouble());
+        assertThat(metrics.get("train_macro_f1").asDouble()).isGreaterThan(0.7);
         assertThat(JSON.readTree(output.resolve("signature.json").toFile())).isEqualTo(JSON.readTree("""
                 {"inputs":  [{"name": "features", "datatype": "FP32", "shape": [-1, 4]}],
                  "outputs": [{"name": "probabilities", "datatype": "FP32", "shape": [-1, 2]},
@@ -114,6 +121,70 @@ class MainTest {
 
         assertThat(run.exitCode).isEqualTo(Main.INVALID_INPUT);
         assertThat(run.lines.getLast().get("message").asText()).isEqualTo("hyperparameters.batch_size must be a positive integer");
+    }
+
+    @Test
+    void unknownOptimisersAndSchedulesAreInvalidInput() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 50, 7);
+        String spec = """
+                {"training_file": "train.csv", "label_column": "churned", "model": {"type": "logistic_regression"},
+                 "hyperparameters": {%s}, "output_dir": "output"}""";
+
+        Run optimizer = run("train", "--spec", spec(spec.formatted("\"optimizer\": \"rmsprop\"")).toString());
+        Run schedule = run("train", "--spec", spec(spec.formatted("\"lr_schedule\": \"linear\"")).toString());
+
+        assertThat(optimizer.exitCode).isEqualTo(Main.INVALID_INPUT);
+        assertThat(optimizer.lines.getLast().get("message").asText())
+                .isEqualTo("hyperparameters.optimizer must be one of [sgd, adam], not \"rmsprop\"");
+        assertThat(schedule.exitCode).isEqualTo(Main.INVALID_INPUT);
+        assertThat(schedule.lines.getLast().get("message").asText()).contains("hyperparameters.lr_schedule must be one of");
+    }
+
+    @Test
+    void earlyStoppingIsReportedAndTheCheckpointIsRemovedOnSuccess() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 500, 8);
+        Path spec = spec("""
+                {"training_file": "train.csv", "label_column": "churned", "model": {"type": "logistic_regression"},
+                 "hyperparameters": {"n_epochs": 200, "optimizer": "adam", "lr_schedule": "cosine", "early_stopping_patience": 2},
+                 "checkpoint_every_steps": 5, "output_dir": "output"}""");
+
+        Run run = run("train", "--spec", spec.toString());
+
+        assertThat(run.exitCode).isZero();
+        List<JsonNode> stops = run.ofType("early_stopped");
+        assertThat(stops).hasSize(1);
+        assertThat(stops.getFirst().get("epoch").asInt()).isEqualTo(run.ofType("epoch").size()).isLessThan(200);
+        assertThat(stops.getFirst().get("best_epoch").asInt()).isEqualTo(stops.getFirst().get("epoch").asInt() - 2);
+        JsonNode metrics = run.lines.getLast().get("metrics");
+        assertThat(metrics.get("stopped_early").asBoolean()).isTrue();
+        assertThat(metrics.get("optimizer").asText()).isEqualTo("adam");
+        assertThat(dir.resolve("output/checkpoints")).doesNotExist();
+    }
+
+    @Test
+    void aRetryAfterAFailureResumesFromTheCheckpointAndWritesTheSameModel() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 400, 9);
+        String spec = """
+                {"training_file": "train.csv", "label_column": "churned", "model": {"type": "mlp", "hidden_layers": [4]},
+                 "hyperparameters": {"n_epochs": 2, "batch_size": 40}, "seed": 3, "output_dir": "%s"}""";
+        // A folder where model.onnx belongs makes the run fail after training, as a full disk would.
+        Files.createDirectories(dir.resolve("retried/model.onnx"));
+        Path retriedSpec = spec(spec.formatted("retried"));
+
+        Run failed = run("train", "--spec", retriedSpec.toString());
+        assertThat(failed.exitCode).isEqualTo(Main.FAILED);
+        assertThat(dir.resolve("retried/checkpoints/latest.ckpt")).isNotEmptyFile();
+
+        Files.delete(dir.resolve("retried/model.onnx"));
+        Run retried = run("train", "--spec", retriedSpec.toString());
+        assertThat(retried.exitCode).isZero();
+        JsonNode resumed = retried.ofType("resumed").getFirst();
+        assertThat(resumed.get("step").asInt()).isEqualTo(18);
+        assertThat(resumed.get("epochs_done").asInt()).isEqualTo(2);
+        assertThat(retried.ofType("step")).isEmpty();
+
+        assertThat(run("train", "--spec", spec(spec.formatted("direct")).toString()).exitCode).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("retried/model.onnx"))).isEqualTo(Files.readAllBytes(dir.resolve("direct/model.onnx")));
     }
 
     @Test

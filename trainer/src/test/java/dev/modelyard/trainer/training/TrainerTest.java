@@ -1,18 +1,25 @@
 package dev.modelyard.trainer.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelyard.trainer.SyntheticData;
 import dev.modelyard.trainer.data.Dataset;
 import dev.modelyard.trainer.model.Classifier;
 import dev.modelyard.trainer.model.Network;
 import dev.modelyard.trainer.model.Standardizer;
-import dev.modelyard.trainer.optim.SgdMomentum;
+import dev.modelyard.trainer.optim.LearningRateSchedule;
+import dev.modelyard.trainer.optim.OptimizerType;
 import dev.modelyard.trainer.spec.TrainingSpec.PrivacySpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
     private static final Dataset TRAIN = SyntheticData.generate(1_800, 1);
@@ -41,8 +48,8 @@ class TrainerTest {
         PrivacyPlan plan = PrivacyPlan.plan(new PrivacySpec(3.0, 1e-5, 1.0), TRAIN.size(), BATCH_SIZE, EPOCHS);
         RecordingListener listener = new RecordingListener();
 
-        TrainingResult result = new Trainer(EPOCHS, BATCH_SIZE, SgdMomentum.BASE_LEARNING_RATE, plan, new SplittableRandom(5))
-                .train(fresh(List.of(), 13), TRAIN, VALID, listener);
+        TrainingResult result = new Trainer(settings(OptimizerType.SGD, LearningRateSchedule.CONSTANT, EPOCHS, 0, plan))
+                .train(fresh(List.of(), 13), TRAIN, VALID, listener, null);
 
         assertThat(result.last().validAccuracy()).isGreaterThan(0.7);
         assertThat(result.last().epsilon()).isLessThanOrEqualTo(3.0).isGreaterThan(2.9);
@@ -71,9 +78,86 @@ class TrainerTest {
         assertThat(continued.firstStepLoss()).isLessThan(0.5);
     }
 
+    @Test
+    void adamLearnsItWithACosineSchedule() {
+        TrainingResult result = new Trainer(settings(OptimizerType.ADAM, LearningRateSchedule.COSINE, EPOCHS, 0, null))
+                .train(fresh(List.of(16, 8), 14), TRAIN, VALID, new RecordingListener(), null);
+
+        assertThat(result.last().validAccuracy()).isGreaterThan(0.85);
+        assertThat(result.last().validMacroF1()).isGreaterThan(0.85);
+    }
+
+    @Test
+    void earlyStoppingEndsTrainingOnceTheValidationLossStopsImproving() {
+        RecordingListener listener = new RecordingListener();
+
+        TrainingResult result = new Trainer(settings(OptimizerType.ADAM, LearningRateSchedule.CONSTANT, 100, 2, null))
+                .train(fresh(List.of(), 15), TRAIN, VALID, listener, null);
+
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(result.history()).hasSizeLessThan(100);
+        assertThat(listener.earlyStops).containsExactly(result.last().epoch());
+        assertThat(result.steps()).isEqualTo(result.history().size() * 29L);
+    }
+
+    @Test
+    void aResumedRunEndsBitForBitWhereAnUninterruptedOneDoes(@TempDir Path dir) {
+        PrivacyPlan plan = PrivacyPlan.plan(new PrivacySpec(3.0, 1e-5, 1.0), TRAIN.size(), BATCH_SIZE, EPOCHS);
+        for (PrivacyPlan privacy : Arrays.asList(null, plan)) {
+            Trainer.Settings settings = settings(OptimizerType.ADAM, LearningRateSchedule.COSINE, EPOCHS, 0, privacy);
+            String name = privacy == null ? "plain" : "dp";
+            TrainingResult uninterrupted = new Trainer(settings).train(fresh(List.of(8), 16), TRAIN, VALID, new RecordingListener(),
+                    new CheckpointFile(dir.resolve(name + "-uninterrupted.ckpt"), "inputs", 20));
+
+            CheckpointFile checkpoints = new CheckpointFile(dir.resolve(name + "-interrupted.ckpt"), "inputs", 20);
+            RecordingListener interrupting = new RecordingListener();
+            interrupting.failAtStep = 50;
+            assertThatThrownBy(() -> new Trainer(settings).train(fresh(List.of(8), 16), TRAIN, VALID, interrupting, checkpoints))
+                    .isInstanceOf(IllegalStateException.class);
+            RecordingListener resuming = new RecordingListener();
+            TrainingResult resumed = new Trainer(settings).train(fresh(List.of(8), 16), TRAIN, VALID, resuming, checkpoints);
+
+            assertThat(resuming.resumedAt).containsExactly(40L);
+            assertThat(resumed.classifier().network().parameters()).containsExactly(uninterrupted.classifier().network().parameters());
+            assertThat(resumed.history()).isEqualTo(uninterrupted.history());
+            assertThat(resumed.steps()).isEqualTo(uninterrupted.steps());
+        }
+    }
+
+    @Test
+    void aCheckpointOfOtherInputsIsNotResumed(@TempDir Path dir) {
+        Trainer.Settings settings = settings(OptimizerType.SGD, LearningRateSchedule.CONSTANT, 1, 0, null);
+        new Trainer(settings).train(fresh(List.of(), 17), TRAIN, VALID, new RecordingListener(),
+                new CheckpointFile(dir.resolve("latest.ckpt"), "first inputs", 20));
+        RecordingListener other = new RecordingListener();
+
+        new Trainer(settings).train(fresh(List.of(), 17), TRAIN, VALID, other,
+                new CheckpointFile(dir.resolve("latest.ckpt"), "other inputs", 20));
+
+        assertThat(other.resumedAt).isEmpty();
+        assertThat(other.epochs).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableCheckpointMeansAFreshStart(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("latest.ckpt"), "not a checkpoint");
+        RecordingListener listener = new RecordingListener();
+
+        TrainingResult result = new Trainer(settings(OptimizerType.SGD, LearningRateSchedule.CONSTANT, 1, 0, null))
+                .train(fresh(List.of(), 18), TRAIN, VALID, listener, new CheckpointFile(file, "inputs", 20));
+
+        assertThat(listener.resumedAt).isEmpty();
+        assertThat(result.steps()).isEqualTo(29);
+    }
+
     private static TrainingResult plain(Classifier start, int epochs, RecordingListener listener) {
-        return new Trainer(epochs, BATCH_SIZE, SgdMomentum.BASE_LEARNING_RATE, null, new SplittableRandom(9))
-                .train(start, TRAIN, VALID, listener);
+        return new Trainer(settings(OptimizerType.SGD, LearningRateSchedule.CONSTANT, epochs, 0, null))
+                .train(start, TRAIN, VALID, listener, null);
+    }
+
+    private static Trainer.Settings settings(OptimizerType optimizer, LearningRateSchedule schedule, int epochs, int patience,
+                                             PrivacyPlan privacy) {
+        return new Trainer.Settings(epochs, BATCH_SIZE, optimizer, optimizer.baseLearningRate, schedule, patience, privacy, 9);
     }
 
     private static Classifier fresh(List<Integer> hiddenLayers, long seed) {
@@ -84,10 +168,26 @@ class TrainerTest {
     private static final class RecordingListener implements TrainingListener {
         final List<Double> stepLosses = new ArrayList<>();
         final List<EpochMetrics> epochs = new ArrayList<>();
+        final List<Long> resumedAt = new ArrayList<>();
+        final List<Integer> earlyStops = new ArrayList<>();
+        long failAtStep = -1;
+
+        @Override
+        public void resumed(long step, int epochsDone) {
+            resumedAt.add(step);
+        }
 
         @Override
         public void step(long step, int epoch, double loss) {
+            if (step == failAtStep) {
+                throw new IllegalStateException("interrupted at step " + step);
+            }
             stepLosses.add(loss);
+        }
+
+        @Override
+        public void earlyStopped(int epoch, int bestEpoch, double bestValidLoss) {
+            earlyStops.add(epoch);
         }
 
         @Override
