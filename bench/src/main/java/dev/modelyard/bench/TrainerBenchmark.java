@@ -78,7 +78,7 @@ public final class TrainerBenchmark {
 
     private static void train(Classifier classifier, Dataset train, Dataset valid, PrivacyPlan privacy) {
         new Trainer(new Trainer.Settings(EPOCHS, BATCH_SIZE, OptimizerType.SGD, OptimizerType.SGD.baseLearningRate,
-                LearningRateSchedule.CONSTANT, 0, privacy, 7)).train(classifier, train, valid, SILENT, null);
+                LearningRateSchedule.CONSTANT, 0, 0, privacy, 7)).train(classifier, train, valid, TrainingListener.SILENT, null);
     }
 
     private static Classifier classifier(Dataset train) {
@@ -108,22 +108,4 @@ public final class TrainerBenchmark {
         }
         return new Dataset(features, labels);
     }
-
-    private static final TrainingListener SILENT = new TrainingListener() {
-        @Override
-        public void resumed(long step, int epochsDone) {
-        }
-
-        @Override
-        public void step(long step, int epoch, double loss) {
-        }
-
-        @Override
-        public void epoch(EpochMetrics metrics) {
-        }
-
-        @Override
-        public void earlyStopped(int epoch, int bestEpoch, double bestValidLoss) {
-        }
-    };
 }

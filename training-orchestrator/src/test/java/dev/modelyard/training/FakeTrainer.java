@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A stand-in for the trainer that follows its contract ({@code train --spec <path>}, progress lines on stdout,
  * outputs in {@code output_dir}, exit codes) without training anything. The label column picks the behaviour:
- * {@code sleep} runs until killed, {@code invalid} refuses its input, anything else trains and succeeds.
+ * {@code sleep} runs until killed, {@code invalid} refuses its input, {@code bad_signature} succeeds but writes a
+ * signature with a datatype KServe does not know, anything else trains and succeeds.
  * It needs nothing but the JDK, so it starts from the test classes folder alone.
  */
 public final class FakeTrainer {
@@ -18,6 +19,7 @@ public final class FakeTrainer {
     public static final String SLEEP = "sleep";
     public static final String INVALID = "invalid";
     public static final String INVALID_MESSAGE = "label column 'invalid' is not in the training file";
+    public static final String BAD_SIGNATURE = "bad_signature";
     public static final double EPSILON = 2.5;
 
     private FakeTrainer() {
@@ -59,7 +61,8 @@ public final class FakeTrainer {
         Files.write(output.resolve("model.onnx"), "fake onnx".getBytes(StandardCharsets.UTF_8));
         write(output.resolve("metrics.json"), "{\"accuracy\":0.75,\"epsilon\":" + EPSILON + ",\"delta\":1e-5,"
                 + "\"ignored_columns\":[]}");
-        write(output.resolve("signature.json"), "{\"inputs\":[{\"name\":\"features\",\"datatype\":\"FP32\","
+        String inputDatatype = BAD_SIGNATURE.equals(label) ? "FLOAT" : "FP32";
+        write(output.resolve("signature.json"), "{\"inputs\":[{\"name\":\"features\",\"datatype\":\"" + inputDatatype + "\","
                 + "\"shape\":[-1,2]}],\"outputs\":[{\"name\":\"label\",\"datatype\":\"BYTES\",\"shape\":[-1]}],"
                 + "\"feature_names\":[\"age\",\"spend\"],\"class_labels\":[\"no\",\"yes\"]}");
         System.out.println("{\"type\":\"completed\",\"metrics\":{\"accuracy\":0.75},\"epsilon\":" + EPSILON + "}");

@@ -48,7 +48,7 @@ final class TrainCommand {
         double learningRate = hyperparameters.optimizer().baseLearningRate * hyperparameters.learningRateMultiplier();
         Trainer trainer = new Trainer(new Trainer.Settings(hyperparameters.epochs(), hyperparameters.batchSize(),
                 hyperparameters.optimizer(), learningRate, hyperparameters.lrSchedule(),
-                hyperparameters.earlyStoppingPatience(), privacy, random.nextLong()));
+                hyperparameters.earlyStoppingPatience(), spec.freezeLayers(), privacy, random.nextLong()));
         CheckpointFile checkpoints = new CheckpointFile(spec.outputDir().resolve(CHECKPOINT),
                 fingerprint(specFile, spec), spec.checkpointEverySteps());
         TrainingResult result = trainer.train(start, data.train(), data.valid(), progress, checkpoints);

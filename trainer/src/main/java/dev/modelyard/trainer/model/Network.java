@@ -99,6 +99,14 @@ public final class Network {
         return Arrays.stream(widths, 1, widths.length - 1).boxed().toList();
     }
 
+    /**
+     * Where layer {@code layer}'s parameters start in {@link #parameters()}; layers are stored input side first, so
+     * the parameters of the layers below it are exactly those before this index.
+     */
+    public int firstParameterOf(int layer) {
+        return layerOffsets[layer];
+    }
+
     /** The live parameters, updated in place by the optimiser. */
     public double[] parameters() {
         return parameters;
@@ -132,6 +140,14 @@ public final class Network {
      * parameter written into {@code gradient} (overwritten, same layout as {@link #parameters()}).
      */
     public double lossAndGradient(double[] input, int label, double[] gradient) {
+        return lossAndGradient(input, label, gradient, 0);
+    }
+
+    /**
+     * As {@link #lossAndGradient(double[], int, double[])} with the lowest {@code frozenLayers} layers held fixed:
+     * their gradient is zero, and back-propagation stops above them since nothing below would use it.
+     */
+    public double lossAndGradient(double[] input, int label, double[] gradient, int frozenLayers) {
         double[][] activations = forward(input);
         double[] logits = activations[activations.length - 1];
         double[] probabilities = softmax(logits);
@@ -139,7 +155,8 @@ public final class Network {
         // d loss / d logits of softmax cross-entropy: p − one-hot(label).
         double[] delta = probabilities;
         delta[label] -= 1;
-        for (int layer = layers() - 1; layer >= 0; layer--) {
+        Arrays.fill(gradient, 0, firstParameterOf(frozenLayers), 0);
+        for (int layer = layers() - 1; layer >= frozenLayers; layer--) {
             int in = widths[layer];
             int outs = widths[layer + 1];
             int offset = layerOffsets[layer];
@@ -151,7 +168,7 @@ public final class Network {
                 }
                 gradient[offset + outs * in + out] = delta[out];
             }
-            if (layer > 0) {
+            if (layer > frozenLayers) {
                 double[] previousDelta = new double[in];
                 for (int i = 0; i < in; i++) {
                     // ReLU passes the gradient only where it was active.

@@ -53,10 +53,15 @@ public final class DpSgd {
         }
     }
 
-    /** Adds the Gaussian noise to the sum of clipped gradients and turns it into the step's gradient, in place. */
-    public void privatize(double[] clippedSum) {
+    /**
+     * Adds the Gaussian noise to the sum of clipped gradients and turns it into the step's gradient, in place.
+     *
+     * @param firstTrainable coordinates before it belong to frozen layers: they stay zero, since parameters that are
+     *                       never updated release nothing about the data and need no noise
+     */
+    public void privatize(double[] clippedSum, int firstTrainable) {
         double noiseStd = noiseMultiplier * maxGradNorm;
-        for (int i = 0; i < clippedSum.length; i++) {
+        for (int i = firstTrainable; i < clippedSum.length; i++) {
             clippedSum[i] = (clippedSum[i] + noiseStd * random.nextGaussian()) / expectedBatchSize;
         }
     }

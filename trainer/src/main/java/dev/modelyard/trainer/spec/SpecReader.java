@@ -49,12 +49,14 @@ public final class SpecReader {
         Path validationFile = existingFile(root, "validation_file", base, false);
         Path baseModel = existingFile(root, "base_model", base, false);
         Path outputDir = path(root, "output_dir", base, true);
+        ModelSpec model = model(root.get("model"));
         return new TrainingSpec(
                 trainingFile,
                 validationFile,
                 requiredText(root, "label_column", "label_column"),
-                model(root.get("model")),
+                model,
                 baseModel,
+                freezeLayers(root.get("freeze_layers"), model, baseModel),
                 hyperparameters(root.get("hyperparameters")),
                 seed(root.get("seed")),
                 privacy(root.get("privacy")),
@@ -95,6 +97,24 @@ public final class SpecReader {
             throw new InvalidInputException("model.hidden_layers must name at least one layer width for mlp");
         }
         return new ModelSpec(type, List.copyOf(hiddenLayers));
+    }
+
+    /** Freezing keeps weights someone trained earlier; at least the output layer must be left to train. */
+    private static int freezeLayers(JsonNode node, ModelSpec model, Path baseModel) {
+        if (isAbsent(node)) {
+            return 0;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
+            throw new InvalidInputException("freeze_layers must be a non-negative integer");
+        }
+        int layers = model.hiddenLayers().size() + 1;
+        if (node.intValue() >= layers) {
+            throw new InvalidInputException("freeze_layers must be less than the model's " + layers + " layers");
+        }
+        if (node.intValue() > 0 && baseModel == null) {
+            throw new InvalidInputException("freeze_layers needs a base_model whose layers to keep");
+        }
+        return node.intValue();
     }
 
     private static Hyperparameters hyperparameters(JsonNode given) {

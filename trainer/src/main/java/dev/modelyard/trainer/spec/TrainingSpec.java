@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param validationFile null: the trainer holds out part of the training file
  * @param baseModel      null: training starts from freshly initialised weights
+ * @param freezeLayers   how many of the base model's lowest layers keep their weights; 0 without a base model
  * @param privacy        null: plain SGD
  * @param checkpointEverySteps steps between checkpoints, besides the one at each epoch's end
  */
@@ -20,6 +21,7 @@ public record TrainingSpec(
         String labelColumn,
         ModelSpec model,
         Path baseModel,
+        int freezeLayers,
         Hyperparameters hyperparameters,
         long seed,
         PrivacySpec privacy,

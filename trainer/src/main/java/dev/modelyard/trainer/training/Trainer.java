@@ -30,10 +30,12 @@ public final class Trainer {
     /**
      * @param learningRate          the rate the schedule starts from
      * @param earlyStoppingPatience epochs without a lower validation loss before training stops; 0: never early
+     * @param frozenLayers          how many of the network's lowest layers keep their starting weights
      * @param privacy               null for plain training
      */
     public record Settings(int epochs, int batchSize, OptimizerType optimizer, double learningRate,
-                           LearningRateSchedule schedule, int earlyStoppingPatience, PrivacyPlan privacy, long seed) {
+                           LearningRateSchedule schedule, int earlyStoppingPatience, int frozenLayers, PrivacyPlan privacy,
+                           long seed) {
     }
 
     private final Settings settings;
@@ -77,6 +79,9 @@ public final class Trainer {
             history.forEach(earlyStopping::record);
             listener.resumed(step, history.size());
         }
+        // Frozen layers get a zero gradient, before any clipping: under DP the whole norm C goes to the weights that
+        // train. Their optimiser state then stays zero too, so neither SGD nor Adam ever moves them.
+        int frozenLayers = settings.frozenLayers();
         double[] exampleGradient = new double[parameters.length];
         double[] gradient = new double[parameters.length];
         int[] order = null;
@@ -93,7 +98,7 @@ public final class Trainer {
                 int end = Math.min(labels.length, (batch + 1) * settings.batchSize());
                 for (int position = batch * settings.batchSize(); position < end; position++) {
                     int example = order[position];
-                    lossSum += network.lossAndGradient(trainInputs[example], labels[example], exampleGradient);
+                    lossSum += network.lossAndGradient(trainInputs[example], labels[example], exampleGradient, frozenLayers);
                     add(exampleGradient, gradient);
                     examples++;
                 }
@@ -103,12 +108,12 @@ public final class Trainer {
                         labels.length, stream(DP_STREAM, step));
                 for (int example = 0; example < labels.length; example++) {
                     if (dpSgd.sampled()) {
-                        lossSum += network.lossAndGradient(trainInputs[example], labels[example], exampleGradient);
+                        lossSum += network.lossAndGradient(trainInputs[example], labels[example], exampleGradient, frozenLayers);
                         dpSgd.accumulateClipped(exampleGradient, gradient);
                         examples++;
                     }
                 }
-                dpSgd.privatize(gradient);
+                dpSgd.privatize(gradient, network.firstParameterOf(frozenLayers));
             }
             optimizer.step(parameters, gradient, settings.schedule().rate(settings.learningRate(), step, plannedSteps), step);
             step++;

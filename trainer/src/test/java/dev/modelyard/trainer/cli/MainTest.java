@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelyard.trainer.SyntheticData;
+import dev.modelyard.trainer.model.Network;
+import dev.modelyard.trainer.onnx.OnnxModelReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
+
+    /** A one-epoch MLP [4] spec; {@code %s} slots: the output folder, then extra fields. */
+    private static final String SMALL_MLP_SPEC = """
+            {"training_file": "train.csv", "label_column": "churned",
+             "model": {"type": "mlp", "hidden_layers": [4]}, "hyperparameters": {"n_epochs": 1},
+             "output_dir": "%s"%s}""";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -79,10 +87,7 @@ class MainTest {
     @Test
     void aWarmStartNeedsTheSameArchitecture() throws IOException {
         SyntheticData.writeCsv(dir.resolve("train.csv"), 300, 6);
-        String base = """
-                {"training_file": "train.csv", "label_column": "churned",
-                 "model": {"type": "mlp", "hidden_layers": [4]}, "hyperparameters": {"n_epochs": 1},
-                 "output_dir": "%s"%s}""";
+        String base = SMALL_MLP_SPEC;
         assertThat(run("train", "--spec", spec(base.formatted("first", "")).toString()).exitCode).isZero();
 
         Run continued = run("train", "--spec", spec(base.formatted("second", ", \"base_model\": \"first/model.onnx\"")).toString());
@@ -108,6 +113,42 @@ class MainTest {
         assertThat(run.lines.getFirst().get("code").asText()).isEqualTo("invalid_input");
         assertThat(run.lines.getFirst().get("message").asText()).contains("label_column \"cancelled\" is not a column of train.csv");
         assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void freezingKeepsTheBaseModelsLowerLayersAndTrainsTheRest() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 300, 6);
+        String base = """
+                {"training_file": "train.csv", "label_column": "churned",
+                 "model": {"type": "mlp", "hidden_layers": [6, 4]}, "hyperparameters": {"n_epochs": 2},
+                 "output_dir": "%s"%s}""";
+        assertThat(run("train", "--spec", spec(base.formatted("first", "")).toString()).exitCode).isZero();
+
+        Run frozen = run("train", "--spec", spec(base.formatted("second",
+                ", \"base_model\": \"first/model.onnx\", \"freeze_layers\": 1")).toString());
+
+        assertThat(frozen.exitCode).isZero();
+        Network before = OnnxModelReader.read(dir.resolve("first/model.onnx")).network();
+        Network after = OnnxModelReader.read(dir.resolve("second/model.onnx")).network();
+        assertThat(after.weights(0)).isDeepEqualTo(before.weights(0));
+        assertThat(after.biases(0)).containsExactly(before.biases(0));
+        assertThat(after.weights(2)).isNotEqualTo(before.weights(2));
+    }
+
+    @Test
+    void freezingNeedsABaseModelAndALayerLeftToTrain() throws IOException {
+        SyntheticData.writeCsv(dir.resolve("train.csv"), 300, 6);
+        String base = SMALL_MLP_SPEC;
+        assertThat(run("train", "--spec", spec(base.formatted("first", "")).toString()).exitCode).isZero();
+
+        Run everything = run("train", "--spec", spec(base.formatted("second",
+                ", \"base_model\": \"first/model.onnx\", \"freeze_layers\": 2")).toString());
+        Run withoutBase = run("train", "--spec", spec(base.formatted("third", ", \"freeze_layers\": 1")).toString());
+
+        assertThat(everything.exitCode).isEqualTo(Main.INVALID_INPUT);
+        assertThat(everything.lines.getLast().get("message").asText()).isEqualTo("freeze_layers must be less than the model's 2 layers");
+        assertThat(withoutBase.exitCode).isEqualTo(Main.INVALID_INPUT);
+        assertThat(withoutBase.lines.getLast().get("message").asText()).startsWith("freeze_layers needs a base_model");
     }
 
     @Test

@@ -40,7 +40,7 @@ class DpSgdTest {
 
         assertThat(sum).containsExactly(new double[] {0.7, 0.8, 0}, within(1e-12));
 
-        dpSgd.privatize(sum);
+        dpSgd.privatize(sum, 0);
         assertThat(sum).containsExactly(new double[] {0.07, 0.08, 0}, within(1e-12));
     }
 
@@ -48,7 +48,7 @@ class DpSgdTest {
     void noiseHasStandardDeviationSigmaTimesClipNorm() {
         DpSgd dpSgd = new DpSgd(2.0, 1.5, 1.0, 1, new SplittableRandom(3));
         double[] noise = new double[200_000];
-        dpSgd.privatize(noise);
+        dpSgd.privatize(noise, 0);
 
         double variance = 0;
         for (double value : noise) {

@@ -79,6 +79,24 @@ class TrainerTest {
     }
 
     @Test
+    void frozenLayersKeepTheirWeightsUnderDpSgdWithAdam() {
+        Classifier base = plain(fresh(List.of(8), 22), 1, new RecordingListener()).classifier();
+        double[] baseParameters = base.network().parameters().clone();
+        int firstTrainable = base.network().firstParameterOf(1);
+        PrivacyPlan plan = PrivacyPlan.plan(new PrivacySpec(3.0, 1e-5, 1.0), TRAIN.size(), BATCH_SIZE, 2);
+        Trainer.Settings frozen = new Trainer.Settings(2, BATCH_SIZE, OptimizerType.ADAM, OptimizerType.ADAM.baseLearningRate,
+                LearningRateSchedule.CONSTANT, 0, 1, plan, 9);
+
+        double[] trained = new Trainer(frozen).train(base, TRAIN, VALID, new RecordingListener(), null)
+                .classifier().network().parameters();
+
+        assertThat(Arrays.copyOfRange(trained, 0, firstTrainable))
+                .containsExactly(Arrays.copyOfRange(baseParameters, 0, firstTrainable));
+        assertThat(Arrays.copyOfRange(trained, firstTrainable, trained.length))
+                .isNotEqualTo(Arrays.copyOfRange(baseParameters, firstTrainable, baseParameters.length));
+    }
+
+    @Test
     void adamLearnsItWithACosineSchedule() {
         TrainingResult result = new Trainer(settings(OptimizerType.ADAM, LearningRateSchedule.COSINE, EPOCHS, 0, null))
                 .train(fresh(List.of(16, 8), 14), TRAIN, VALID, new RecordingListener(), null);
@@ -157,7 +175,7 @@ class TrainerTest {
 
     private static Trainer.Settings settings(OptimizerType optimizer, LearningRateSchedule schedule, int epochs, int patience,
                                              PrivacyPlan privacy) {
-        return new Trainer.Settings(epochs, BATCH_SIZE, optimizer, optimizer.baseLearningRate, schedule, patience, privacy, 9);
+        return new Trainer.Settings(epochs, BATCH_SIZE, optimizer, optimizer.baseLearningRate, schedule, patience, 0, privacy, 9);
     }
 
     private static Classifier fresh(List<Integer> hiddenLayers, long seed) {

@@ -7,12 +7,13 @@ public record CreateJobRequest(String model, String trainingFile, String validat
                                HyperparametersInput hyperparameters, String suffix, Long seed, PrivacyInput privacy,
                                String labelColumn, MethodInput method) {
 
-    public record HyperparametersInput(Integer nEpochs, Integer batchSize, Double learningRateMultiplier) {
+    public record HyperparametersInput(Integer nEpochs, Integer batchSize, Double learningRateMultiplier, String optimizer,
+                                       String lrSchedule, Integer earlyStoppingPatience) {
     }
 
     public record PrivacyInput(Double targetEpsilon, Double targetDelta, Double maxGradNorm) {
     }
 
-    public record MethodInput(String type, List<Integer> hiddenLayers) {
+    public record MethodInput(String type, List<Integer> hiddenLayers, Integer freezeLayers) {
     }
 }

@@ -1,23 +1,19 @@
 package dev.modelyard.training.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelyard.training.clients.RegistryClient;
 import dev.modelyard.training.clients.UpstreamException;
 import dev.modelyard.training.executor.JobFolder;
 import dev.modelyard.training.executor.ProgressLine;
 import dev.modelyard.training.executor.TrainerExecutor;
+import dev.modelyard.training.executor.TrainerOutputs;
 import dev.modelyard.training.tenant.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.OptionalDouble;
 
 /** Registers what a successful trainer left behind as a new model version, then settles the job. */
 @ApplicationScoped
 class JobRegistration {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TenantWork tenantWork;
     private final RegistryClient registry;
@@ -36,20 +32,16 @@ class JobRegistration {
         if (job == null || job.status != JobStatus.RUNNING) {
             return;
         }
-        if (!Files.isRegularFile(folder.model()) || !Files.isRegularFile(folder.signature())) {
-            fail(tenant, job, JobError.failed("The trainer reported completion but left no model.onnx or signature.json"));
-            return;
-        }
-        JsonNode signature;
-        JsonNode metrics;
+        TrainerOutputs outputs;
         try {
-            signature = JSON.readTree(folder.signature().toFile());
-            metrics = Files.isRegularFile(folder.metrics()) ? JSON.readTree(folder.metrics().toFile())
-                    : JSON.createObjectNode();
-        } catch (IOException e) {
-            fail(tenant, job, JobError.failed("The trainer's outputs are unreadable: " + e.getMessage()));
+            outputs = TrainerOutputs.check(folder, job.privacy == null ? null : job.privacy.targetEpsilon());
+        } catch (TrainerOutputs.InvalidTrainerOutputException e) {
+            fail(tenant, job, new JobError(JobError.INVALID_TRAINER_OUTPUT,
+                    "The trainer's outputs cannot be registered: " + e.getMessage(), null));
             return;
         }
+        JsonNode signature = outputs.signature();
+        JsonNode metrics = outputs.metrics();
         String name = job.registeredModelName();
         int version;
         try {

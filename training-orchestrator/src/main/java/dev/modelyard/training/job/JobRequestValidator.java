@@ -66,7 +66,7 @@ public final class JobRequestValidator {
         }
         Hyperparameters hyperparameters = hyperparameters(request.hyperparameters());
         PrivacySettings privacy = privacy(request.privacy());
-        Method method = method(request.method());
+        Method method = method(request.method(), model);
         if (!errors.isEmpty()) {
             throw PlatformException.badRequest("The request has invalid fields", errors.toArray(FieldError[]::new));
         }
@@ -77,7 +77,7 @@ public final class JobRequestValidator {
 
     private Hyperparameters hyperparameters(CreateJobRequest.HyperparametersInput input) {
         CreateJobRequest.HyperparametersInput given = input != null ? input
-                : new CreateJobRequest.HyperparametersInput(null, null, null);
+                : new CreateJobRequest.HyperparametersInput(null, null, null, null, null, null);
         int epochs = given.nEpochs() != null ? given.nEpochs() : DEFAULT_EPOCHS;
         int batchSize = given.batchSize() != null ? given.batchSize() : DEFAULT_BATCH_SIZE;
         double multiplier = given.learningRateMultiplier() != null ? given.learningRateMultiplier()
@@ -91,7 +91,17 @@ public final class JobRequestValidator {
         if (!(multiplier > 0 && multiplier <= 10)) {
             reject("hyperparameters.learning_rate_multiplier", "must be greater than 0 and at most 10");
         }
-        return new Hyperparameters(epochs, batchSize, multiplier);
+        if (given.optimizer() != null && !Hyperparameters.OPTIMIZERS.contains(given.optimizer())) {
+            reject("hyperparameters.optimizer", "must be one of " + Hyperparameters.OPTIMIZERS);
+        }
+        if (given.lrSchedule() != null && !Hyperparameters.LR_SCHEDULES.contains(given.lrSchedule())) {
+            reject("hyperparameters.lr_schedule", "must be one of " + Hyperparameters.LR_SCHEDULES);
+        }
+        if (given.earlyStoppingPatience() != null && given.earlyStoppingPatience() < 1) {
+            reject("hyperparameters.early_stopping_patience", "must be at least 1");
+        }
+        return new Hyperparameters(epochs, batchSize, multiplier, given.optimizer(), given.lrSchedule(),
+                given.earlyStoppingPatience());
     }
 
     private PrivacySettings privacy(CreateJobRequest.PrivacyInput input) {
@@ -114,22 +124,39 @@ public final class JobRequestValidator {
         return new PrivacySettings(input.targetEpsilon() == null ? 0 : input.targetEpsilon(), delta, clip);
     }
 
-    private Method method(CreateJobRequest.MethodInput input) {
+    /** @param model null when the model field itself is invalid */
+    private Method method(CreateJobRequest.MethodInput input, ModelReference model) {
         String type = input == null || input.type() == null ? Method.LOGISTIC_REGRESSION : input.type();
         List<Integer> layers = input == null ? null : input.hiddenLayers();
-        return switch (type) {
+        Integer freezeLayers = input == null ? null : input.freezeLayers();
+        Method method = switch (type) {
             case Method.LOGISTIC_REGRESSION -> {
                 if (layers != null && !layers.isEmpty()) {
                     reject("method.hidden_layers", "only an mlp has hidden layers");
                 }
-                yield new Method(Method.LOGISTIC_REGRESSION, List.of());
+                yield new Method(Method.LOGISTIC_REGRESSION, List.of(), freezeLayers);
             }
-            case Method.MLP -> new Method(Method.MLP, hiddenLayers(layers));
+            case Method.MLP -> new Method(Method.MLP, hiddenLayers(layers), freezeLayers);
             default -> {
                 reject("method.type", "must be " + Method.LOGISTIC_REGRESSION + " or " + Method.MLP);
                 yield null;
             }
         };
+        if (method != null && freezeLayers != null) {
+            checkFreezeLayers(method, model);
+        }
+        return method;
+    }
+
+    /** Only a registered model has trained layers to keep, and the output layer must be left to learn. */
+    private void checkFreezeLayers(Method method, ModelReference model) {
+        if (method.freezeLayers() < 0) {
+            reject("method.freeze_layers", "must not be negative");
+        } else if (method.freezeLayers() >= method.layers()) {
+            reject("method.freeze_layers", "must be less than the model's " + method.layers() + " layers");
+        } else if (method.freezeLayers() > 0 && (model == null || model.isFromScratch())) {
+            reject("method.freeze_layers", "needs a registered base model as model");
+        }
     }
 
     private List<Integer> hiddenLayers(List<Integer> layers) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 
-/** The trainer's {@code spec.json}, field for field as the trainer contract (docs/lifecycle.md) lays it out. */
+/** The trainer's {@code spec.json}, field for field as the trainer contract (docs/trainer-contract.md) lays it out. */
 final class TrainerSpec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,10 +23,14 @@ final class TrainerSpec {
         model.put("type", job.method.type());
         job.method.hiddenLayers().forEach(model.putArray("hidden_layers")::add);
         spec.put("base_model", baseModel == null ? null : baseModel.toString());
+        spec.put("freeze_layers", job.method.freezeLayers());
         ObjectNode hyperparameters = spec.putObject("hyperparameters");
         hyperparameters.put("n_epochs", job.hyperparameters.nEpochs());
         hyperparameters.put("batch_size", job.hyperparameters.batchSize());
         hyperparameters.put("learning_rate_multiplier", job.hyperparameters.learningRateMultiplier());
+        hyperparameters.put("optimizer", job.hyperparameters.optimizer());
+        hyperparameters.put("lr_schedule", job.hyperparameters.lrSchedule());
+        hyperparameters.put("early_stopping_patience", job.hyperparameters.earlyStoppingPatience());
         spec.put("seed", job.seed);
         if (job.privacy == null) {
             spec.putNull("privacy");

@@ -2,6 +2,7 @@ package dev.modelyard.training.job;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -69,7 +70,13 @@ class FineTuningJobResourceTest {
                 .body("object", equalTo("fine_tuning.job"))
                 .body("status", equalTo("validating_files"))
                 .body("organization_id", equalTo("acme"))
-                .body("hyperparameters", equalTo(Map.of("n_epochs", 3, "batch_size", 32, "learning_rate_multiplier", 1.0f)))
+                .body("hyperparameters.n_epochs", equalTo(3))
+                .body("hyperparameters.batch_size", equalTo(32))
+                .body("hyperparameters.learning_rate_multiplier", equalTo(1.0f))
+                .body("hyperparameters.optimizer", equalTo("sgd"))
+                .body("hyperparameters.lr_schedule", equalTo("constant"))
+                .body("hyperparameters.early_stopping_patience", nullValue())
+                .body("method.freeze_layers", equalTo(0))
                 .body("privacy.target_delta", equalTo(1e-5f))
                 .body("privacy.max_grad_norm", equalTo(1.0f))
                 .body("method.type", equalTo("logistic_regression"))
@@ -139,12 +146,17 @@ class FineTuningJobResourceTest {
     }
 
     @Test
-    void continuesFromTheRegisteredVersionItsReferenceNames() {
+    void continuesFromTheRegisteredVersionItsReferenceNames() throws Exception {
         String id = create("acme", Map.of("model", FakeServicesResource.BASE_MODEL + "@staging", "label_column", "churned",
                 "training_file", FakeServicesResource.TRAINING_FILE, "validation_file", FakeServicesResource.VALIDATION_FILE,
-                "method", Map.of("type", "mlp", "hidden_layers", List.of(8))))
+                "method", Map.of("type", "mlp", "hidden_layers", List.of(8), "freeze_layers", 1),
+                "hyperparameters", Map.of("optimizer", "adam", "lr_schedule", "cosine", "early_stopping_patience", 2)))
                 .body("model", equalTo("churn@staging"))
                 .body("method.hidden_layers", equalTo(List.of(8)))
+                .body("method.freeze_layers", equalTo(1))
+                .body("hyperparameters.optimizer", equalTo("adam"))
+                .body("hyperparameters.lr_schedule", equalTo("cosine"))
+                .body("hyperparameters.early_stopping_patience", equalTo(2))
                 .body("privacy", nullValue())
                 .extract().path("id");
         String fineTuned = awaitStatus("acme", id, "succeeded").extract().path("fine_tuned_model");
@@ -153,6 +165,11 @@ class FineTuningJobResourceTest {
         assertThat(lineage.get("base_model").asText()).isEqualTo("churn@1");
         assertThat(lineage.get("validation_file").asText()).isEqualTo(FakeServicesResource.VALIDATION_FILE);
         assertThat(Path.of(workDir, id, "base_model.onnx")).hasContent("base onnx");
+        JsonNode spec = JSON.readTree(Path.of(workDir, id, "spec.json").toFile());
+        assertThat(spec.get("freeze_layers").asInt()).isEqualTo(1);
+        assertThat(spec.get("hyperparameters").get("optimizer").asText()).isEqualTo("adam");
+        assertThat(spec.get("hyperparameters").get("lr_schedule").asText()).isEqualTo("cosine");
+        assertThat(spec.get("hyperparameters").get("early_stopping_patience").asInt()).isEqualTo(2);
 
         refused("acme", Map.of("model", "churn@9", "training_file", FakeServicesResource.TRAINING_FILE,
                 "label_column", "churned"), "model");
@@ -173,6 +190,11 @@ class FineTuningJobResourceTest {
         refused("acme", with(valid, "suffix", "Not A Name"), "suffix");
         refused("acme", with(valid, "privacy", Map.of("target_epsilon", 1.0, "target_delta", 1.0)), "privacy.target_delta");
         refused("acme", with(valid, "method", Map.of("type", "svm")), "method.type");
+        refused("acme", with(valid, "hyperparameters", Map.of("optimizer", "rmsprop")), "hyperparameters.optimizer");
+        refused("acme", with(valid, "hyperparameters", Map.of("lr_schedule", "step")), "hyperparameters.lr_schedule");
+        refused("acme", with(valid, "hyperparameters", Map.of("early_stopping_patience", 0)),
+                "hyperparameters.early_stopping_patience");
+        refused("acme", with(valid, "method", Map.of("type", "mlp", "freeze_layers", 1)), "method.freeze_layers");
         refused("acme", with(valid, "model", "a@b@c"), "model");
         refused("acme", with(valid, "training_file", "file-nowhere"), "training_file");
         refused("acme", with(valid, "training_file", FakeServicesResource.OTHER_PURPOSE_FILE), "training_file");
@@ -213,6 +235,18 @@ class FineTuningJobResourceTest {
     }
 
     @Test
+    void aTrainerThatLeavesAnInvalidSignatureFailsTheJobWithoutRegisteringIt() {
+        String id = create("acme", Map.of("model", "tabular-classifier", "training_file", FakeServicesResource.TRAINING_FILE,
+                "label_column", FakeTrainer.BAD_SIGNATURE)).extract().path("id");
+        awaitStatus("acme", id, "failed")
+                .body("error.code", equalTo("invalid_trainer_output"))
+                .body("error.message", containsString("signature.json inputs[0].datatype \"FLOAT\" is not a KServe datatype"))
+                .body("fine_tuned_model", nullValue());
+        assertThat(fakeServicesGet("/_test/registrations"))
+                .noneMatch(registration -> registration.get("body").get("lineage").get("job_id").asText().equals(id));
+    }
+
+    @Test
     void aTrainerThatDiesWithoutAFinalLineFailsTheJob() throws Exception {
         String id = createSleeper("acme");
         long pid = awaitTrainerPid("acme", id);
@@ -231,7 +265,9 @@ class FineTuningJobResourceTest {
         Path folder = Path.of(workDir, completed);
         Files.createDirectories(folder.resolve("output"));
         Files.writeString(folder.resolve("output/model.onnx"), "onnx");
-        Files.writeString(folder.resolve("output/signature.json"), "{\"inputs\":[]}");
+        Files.writeString(folder.resolve("output/signature.json"), """
+                {"inputs": [{"name": "features", "datatype": "FP32", "shape": [-1, 2]}],
+                 "outputs": [{"name": "label", "datatype": "BYTES", "shape": [-1]}]}""");
         Files.writeString(folder.resolve("output/metrics.json"), "{\"epsilon\":1.0}");
         Files.writeString(folder.resolve("progress.jsonl"), "{\"type\":\"completed\",\"epsilon\":1.0}\n",
                 StandardOpenOption.APPEND);

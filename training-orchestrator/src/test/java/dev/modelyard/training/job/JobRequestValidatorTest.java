@@ -16,19 +16,19 @@ class JobRequestValidatorTest {
     @Test
     void fillsInTheDefaults() {
         JobSettings settings = JobRequestValidator.validate(MINIMAL);
-        assertThat(settings.hyperparameters()).isEqualTo(new Hyperparameters(5, 32, 1.0));
-        assertThat(settings.method()).isEqualTo(new Method("logistic_regression", List.of()));
+        assertThat(settings.hyperparameters()).isEqualTo(new Hyperparameters(5, 32, 1.0, "sgd", "constant", null));
+        assertThat(settings.method()).isEqualTo(new Method("logistic_regression", List.of(), 0));
         assertThat(settings.privacy()).isNull();
         assertThat(settings.seed()).isNotNegative();
         assertThat(settings.model().isFromScratch()).isTrue();
 
         JobSettings mlp = JobRequestValidator.validate(new CreateJobRequest("churn@2", "file-1", "file-2",
-                new CreateJobRequest.HyperparametersInput(10, null, 0.5), "churn-v2", 7L,
+                new CreateJobRequest.HyperparametersInput(10, null, 0.5, null, null, null), "churn-v2", 7L,
                 new CreateJobRequest.PrivacyInput(3.0, null, null), "churned",
-                new CreateJobRequest.MethodInput("mlp", null)));
-        assertThat(mlp.hyperparameters()).isEqualTo(new Hyperparameters(10, 32, 0.5));
+                new CreateJobRequest.MethodInput("mlp", null, null)));
+        assertThat(mlp.hyperparameters()).isEqualTo(new Hyperparameters(10, 32, 0.5, "sgd", "constant", null));
         assertThat(mlp.privacy()).isEqualTo(new PrivacySettings(3.0, 1e-5, 1.0));
-        assertThat(mlp.method()).isEqualTo(new Method("mlp", List.of(32, 16)));
+        assertThat(mlp.method()).isEqualTo(new Method("mlp", List.of(32, 16), 0));
         assertThat(mlp.seed()).isEqualTo(7);
         assertThat(mlp.model()).isEqualTo(new ModelReference("churn", null, 2));
     }
@@ -36,12 +36,13 @@ class JobRequestValidatorTest {
     @Test
     void namesEveryFieldAtFaultAtOnce() {
         CreateJobRequest request = new CreateJobRequest(null, null, "../x", new CreateJobRequest.HyperparametersInput(
-                101, 0, 0.0), "-starts-with-dash", -1L, new CreateJobRequest.PrivacyInput(null, 1.0, 0.0), " ",
-                new CreateJobRequest.MethodInput("logistic_regression", List.of(4)));
+                101, 0, 0.0, "rmsprop", "linear", 0), "-starts-with-dash", -1L, new CreateJobRequest.PrivacyInput(null, 1.0, 0.0), " ",
+                new CreateJobRequest.MethodInput("logistic_regression", List.of(4), -1));
         assertThat(fieldsAtFault(request)).containsExactlyInAnyOrder("model", "training_file", "validation_file",
                 "label_column", "suffix", "seed", "hyperparameters.n_epochs", "hyperparameters.batch_size",
                 "hyperparameters.learning_rate_multiplier", "privacy.target_epsilon", "privacy.target_delta",
-                "privacy.max_grad_norm", "method.hidden_layers");
+                "privacy.max_grad_norm", "method.hidden_layers", "hyperparameters.optimizer", "hyperparameters.lr_schedule",
+                "hyperparameters.early_stopping_patience", "method.freeze_layers");
     }
 
     @Test
@@ -51,14 +52,38 @@ class JobRequestValidatorTest {
         assertThat(fieldsAtFault(withHyperparameters(null, null, 10.01)))
                 .containsExactly("hyperparameters.learning_rate_multiplier");
         assertThat(fieldsAtFault(new CreateJobRequest("tabular-classifier", "file-1", null, null, null, null, null,
-                "churned", new CreateJobRequest.MethodInput("mlp", List.of(0, 5000))))).containsExactly("method.hidden_layers");
+                "churned", new CreateJobRequest.MethodInput("mlp", List.of(0, 5000), null)))).containsExactly("method.hidden_layers");
         assertThat(fieldsAtFault(new CreateJobRequest("tabular-classifier", "file-1", null, null, null, null, null,
-                "churned", new CreateJobRequest.MethodInput("forest", null)))).containsExactly("method.type");
+                "churned", new CreateJobRequest.MethodInput("forest", null, null)))).containsExactly("method.type");
+    }
+
+    @Test
+    void takesTheTrainersOptionalSettings() {
+        JobSettings settings = JobRequestValidator.validate(new CreateJobRequest("churn@2", "file-1", null,
+                new CreateJobRequest.HyperparametersInput(null, null, null, "adam", "cosine", 3), null, null, null,
+                "churned", new CreateJobRequest.MethodInput("mlp", List.of(16, 8), 2)));
+        assertThat(settings.hyperparameters()).isEqualTo(new Hyperparameters(5, 32, 1.0, "adam", "cosine", 3));
+        assertThat(settings.method()).isEqualTo(new Method("mlp", List.of(16, 8), 2));
+    }
+
+    @Test
+    void freezesLayersOnlyOfARegisteredModelAndNeverTheOutputLayer() {
+        assertThat(fieldsAtFault(withMethod("churn", new CreateJobRequest.MethodInput("mlp", List.of(8), 1)))).isEmpty();
+        assertThat(fieldsAtFault(withMethod("churn", new CreateJobRequest.MethodInput("mlp", List.of(8), 2))))
+                .containsExactly("method.freeze_layers");
+        assertThat(fieldsAtFault(withMethod("tabular-classifier", new CreateJobRequest.MethodInput("mlp", List.of(8), 1))))
+                .containsExactly("method.freeze_layers");
+        assertThat(fieldsAtFault(withMethod("tabular-classifier", new CreateJobRequest.MethodInput("mlp", List.of(8), 0))))
+                .isEmpty();
+    }
+
+    private static CreateJobRequest withMethod(String model, CreateJobRequest.MethodInput method) {
+        return new CreateJobRequest(model, "file-1", null, null, null, null, null, "churned", method);
     }
 
     private static CreateJobRequest withHyperparameters(Integer epochs, Integer batchSize, Double multiplier) {
         return new CreateJobRequest("tabular-classifier", "file-1", null,
-                new CreateJobRequest.HyperparametersInput(epochs, batchSize, multiplier), null, null, null, "churned", null);
+                new CreateJobRequest.HyperparametersInput(epochs, batchSize, multiplier, null, null, null), null, null, null, "churned", null);
     }
 
     private static List<String> fieldsAtFault(CreateJobRequest request) {

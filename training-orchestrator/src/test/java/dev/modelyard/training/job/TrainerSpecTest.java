@@ -25,7 +25,9 @@ class TrainerSpecTest {
                   "label_column": "churned",
                   "model": {"type": "logistic_regression", "hidden_layers": []},
                   "base_model": null,
-                  "hyperparameters": {"n_epochs": 5, "batch_size": 32, "learning_rate_multiplier": 1.0},
+                  "freeze_layers": 0,
+                  "hyperparameters": {"n_epochs": 5, "batch_size": 32, "learning_rate_multiplier": 1.0,
+                                      "optimizer": "sgd", "lr_schedule": "constant", "early_stopping_patience": null},
                   "seed": 42,
                   "privacy": {"target_epsilon": 3.0, "target_delta": 1e-5, "max_grad_norm": 1.0},
                   "output_dir": "/work/ftjob-01JDC3Z8K5R2V7M4Q9X1T6B3NE/output"
@@ -34,15 +36,20 @@ class TrainerSpecTest {
     }
 
     @Test
-    void plainTrainingHasNullPrivacyAndAnMlpListsItsLayers() {
+    void plainTrainingHasNullPrivacyAndAnMlpListsItsLayersAndOptionalSettings() {
         FineTuningJob job = job();
-        job.method = new Method(Method.MLP, List.of(32, 16));
+        job.method = new Method(Method.MLP, List.of(32, 16), 1);
+        job.hyperparameters = new Hyperparameters(5, 32, 1.0, Hyperparameters.ADAM, Hyperparameters.COSINE, 2);
         var spec = TrainerSpec.of(job, Path.of("/w/train.jsonl"), Path.of("/w/validation.csv"),
                 Path.of("/w/base_model.onnx"), Path.of("/w/output"));
         assertThat(spec.get("privacy").isNull()).isTrue();
         assertThat(spec.get("model").get("hidden_layers").toString()).isEqualTo("[32,16]");
         assertThat(spec.get("validation_file").asText()).isEqualTo("/w/validation.csv");
         assertThat(spec.get("base_model").asText()).isEqualTo("/w/base_model.onnx");
+        assertThat(spec.get("freeze_layers").asInt()).isEqualTo(1);
+        assertThat(spec.get("hyperparameters").get("optimizer").asText()).isEqualTo("adam");
+        assertThat(spec.get("hyperparameters").get("lr_schedule").asText()).isEqualTo("cosine");
+        assertThat(spec.get("hyperparameters").get("early_stopping_patience").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -80,8 +87,8 @@ class TrainerSpecTest {
         job.id = "ftjob-01JDC3Z8K5R2V7M4Q9X1T6B3NE";
         job.trainingFile = "file-1";
         job.labelColumn = "churned";
-        job.method = new Method(Method.LOGISTIC_REGRESSION, List.of());
-        job.hyperparameters = new Hyperparameters(5, 32, 1.0);
+        job.method = new Method(Method.LOGISTIC_REGRESSION, List.of(), 0);
+        job.hyperparameters = new Hyperparameters(5, 32, 1.0, null, null, null);
         job.seed = 42;
         return job;
     }
