@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * Writes a classifier as an ONNX model that takes raw feature values:
  * {@code features} [N, F] → Sub(mean) → Div(std) → (Gemm → Relu)* → Gemm → Softmax → {@code probabilities} [N, K],
- * and ArgMax → Gather over the class labels → {@code label} [N] (strings; KServe's BYTES).
+ * and ArgMax → Gather over the class labels → {@code label} [N, 1] (strings; KServe's BYTES). The label keeps
+ * a dimension of its own beside the batch, as Triton's model configuration requires of every output.
  */
 public final class OnnxExporter {
     /** Opset 17 with IR version 8: what ONNX Runtime and Triton's onnxruntime backend have long supported. */
@@ -51,7 +52,7 @@ public final class OnnxExporter {
                 .setName("tabular_classifier")
                 .addInput(tensorValue(FEATURES, TensorProto.DataType.FLOAT, true, features))
                 .addOutput(tensorValue(PROBABILITIES, TensorProto.DataType.FLOAT, true, classes))
-                .addOutput(tensorValue(LABEL, TensorProto.DataType.STRING, true))
+                .addOutput(tensorValue(LABEL, TensorProto.DataType.STRING, true, 1))
                 .addInitializer(floatTensor(FEATURE_MEAN, classifier.standardizer().means(), features))
                 .addInitializer(floatTensor(FEATURE_STD, classifier.standardizer().stds(), features))
                 .addInitializer(stringTensor(CLASS_LABELS, classifier.classLabels()));
@@ -75,7 +76,7 @@ public final class OnnxExporter {
         graph.addNode(node("Softmax", "softmax", List.of("logits"), PROBABILITIES).addAttribute(intAttribute("axis", 1)));
         graph.addNode(node("ArgMax", "argmax", List.of(PROBABILITIES), "class_index")
                 .addAttribute(intAttribute("axis", 1))
-                .addAttribute(intAttribute("keepdims", 0)));
+                .addAttribute(intAttribute("keepdims", 1)));
         graph.addNode(node("Gather", "class_label", List.of(CLASS_LABELS, "class_index"), LABEL)
                 .addAttribute(intAttribute("axis", 0)));
         return ModelProto.newBuilder()
@@ -96,7 +97,7 @@ public final class OnnxExporter {
         signature.putArray("inputs").add(signatureTensor(FEATURES, "FP32", -1, classifier.featureNames().size()));
         signature.putArray("outputs")
                 .add(signatureTensor(PROBABILITIES, "FP32", -1, classifier.classLabels().size()))
-                .add(signatureTensor(LABEL, "BYTES", -1));
+                .add(signatureTensor(LABEL, "BYTES", -1, 1));
         signature.set("feature_names", JSON.valueToTree(classifier.featureNames()));
         signature.set("class_labels", JSON.valueToTree(classifier.classLabels()));
         return signature;

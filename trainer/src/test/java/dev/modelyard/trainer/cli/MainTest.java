@@ -79,7 +79,7 @@ class MainTest {
         assertThat(JSON.readTree(output.resolve("signature.json").toFile())).isEqualTo(JSON.readTree("""
                 {"inputs":  [{"name": "features", "datatype": "FP32", "shape": [-1, 4]}],
                  "outputs": [{"name": "probabilities", "datatype": "FP32", "shape": [-1, 2]},
-                             {"name": "label", "datatype": "BYTES", "shape": [-1]}],
+                             {"name": "label", "datatype": "BYTES", "shape": [-1, 1]}],
                  "feature_names": ["age", "monthly_spend", "tenure_months", "support_tickets"],
                  "class_labels": ["no", "yes"]}"""));
     }

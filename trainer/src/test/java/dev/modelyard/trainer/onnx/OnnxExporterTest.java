@@ -43,7 +43,7 @@ class OnnxExporterTest {
                  OnnxTensor input = OnnxTensor.createTensor(environment, features);
                  OrtSession.Result result = session.run(Map.of("features", input))) {
                 float[][] probabilities = (float[][]) result.get("probabilities").orElseThrow().getValue();
-                String[] labels = (String[]) result.get("label").orElseThrow().getValue();
+                String[][] labels = (String[][]) result.get("label").orElseThrow().getValue();
 
                 for (int r = 0; r < DATA.size(); r++) {
                     // The trainer's forward pass on the same float inputs the runtime saw.
@@ -51,7 +51,7 @@ class OnnxExporterTest {
                     for (int k = 0; k < expected.length; k++) {
                         assertThat((double) probabilities[r][k]).isCloseTo(expected[k], within(1e-5));
                     }
-                    assertThat(labels[r]).isEqualTo(classifier.classLabels().get(argMax(expected)));
+                    assertThat(labels[r]).containsExactly(classifier.classLabels().get(argMax(expected)));
                 }
             }
         }
