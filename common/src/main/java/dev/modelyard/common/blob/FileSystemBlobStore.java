@@ -40,30 +40,81 @@ public class FileSystemBlobStore implements BlobStore {
 
     @Override
     public StoredBlob put(InputStream content) {
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(incoming, "blob-", ".part");
-            MessageDigest digest = sha256();
-            long size;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-                size = content.transferTo(out);
-            }
-            String hex = HexFormat.of().formatHex(digest.digest());
-            Path target = pathOf(hex);
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                // Same digest, same bytes: the blob is already stored.
-                Files.deleteIfExists(temp);
-            }
-            return new StoredBlob(hex, size);
+        try (BlobWriter writer = writer()) {
+            content.transferTo(writer);
+            return writer.finish();
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new UncheckedIOException("Cannot store a blob", e);
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
+        }
+    }
+
+    @Override
+    public BlobWriter writer() {
+        try {
+            return new TemporaryFileWriter(Files.createTempFile(incoming, "blob-", ".part"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store a blob", e);
+        }
+    }
+
+    /** Hashes into a temporary file, then moves it into place under its digest; a closed, unfinished one is deleted. */
+    private final class TemporaryFileWriter extends BlobWriter {
+
+        private final Path temp;
+        private final MessageDigest digest = sha256();
+        private final OutputStream out;
+        private long size;
+        private boolean closed;
+
+        TemporaryFileWriter(Path temp) throws IOException {
+            this.temp = temp;
+            this.out = new DigestOutputStream(Files.newOutputStream(temp), digest);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            size++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            size += length;
+        }
+
+        @Override
+        public StoredBlob finish() {
+            try {
+                out.close();
+                closed = true;
+                String hex = HexFormat.of().formatHex(digest.digest());
+                Path target = pathOf(hex);
+                Files.createDirectories(target.getParent());
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+                    // Same digest, same bytes: the blob is already stored.
+                    Files.deleteIfExists(temp);
+                }
+                return new StoredBlob(hex, size);
+            } catch (IOException e) {
+                deleteQuietly(temp);
+                throw new UncheckedIOException("Cannot store a blob", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // The blob is abandoned; its temporary file goes next.
+                }
+                deleteQuietly(temp);
+            }
         }
     }
 

@@ -39,6 +39,35 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void aWrittenBlobIsStoredOnlyWhenFinished() throws Exception {
+        BlobStore store = new FileSystemBlobStore(root);
+        BlobStore.StoredBlob blob;
+        try (BlobStore.BlobWriter writer = store.writer()) {
+            writer.write("hel".getBytes(StandardCharsets.UTF_8));
+            writer.write('l');
+            writer.write("o".getBytes(StandardCharsets.UTF_8));
+            blob = writer.finish();
+        }
+        assertThat(blob.sha256()).isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assertThat(blob.size()).isEqualTo(5);
+        assertThat(store.exists(blob.sha256())).isTrue();
+    }
+
+    @Test
+    void aWriterClosedUnfinishedKeepsNothing() throws Exception {
+        BlobStore store = new FileSystemBlobStore(root);
+        try (BlobStore.BlobWriter writer = store.writer()) {
+            writer.write("half a blob".getBytes(StandardCharsets.UTF_8));
+        }
+        try (var files = Files.list(root.resolve("incoming"))) {
+            assertThat(files).isEmpty();
+        }
+        try (var files = Files.walk(root.resolve("sha256"))) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
     void rejectsNamesThatAreNotDigests() {
         BlobStore store = new FileSystemBlobStore(root);
         assertThat(store.open("../../etc/passwd")).isEmpty();

@@ -192,15 +192,11 @@ public class FileService {
 
     /** Stores what {@code content} writes as a blob; a write that fails leaves no blob behind. */
     private <T> Written<T> writeBlob(ContentWriter<T> content) throws IOException {
-        BlobOutputStream blob = new BlobOutputStream(blobs);
-        try {
+        try (BlobStore.BlobWriter blob = blobs.writer()) {
             Writer out = new BufferedWriter(new OutputStreamWriter(blob, StandardCharsets.UTF_8));
             T facts = content.write(out);
             out.flush();
             return new Written<>(facts, blob.finish());
-        } catch (IOException | RuntimeException e) {
-            blob.abandon();
-            throw e;
         }
     }
 
