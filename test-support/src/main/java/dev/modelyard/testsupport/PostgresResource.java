@@ -16,6 +16,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public static final String SUPERUSER = System.getProperty("modelyard.test.pg.superuser", "postgres");
     public static final String OWNER = "modelyard";
     public static final String PASSWORD = "modelyard-dev";
+    /** Appended to every test database's name, so that two checkouts can run one module's tests at once. */
+    public static final String DATABASE_SUFFIX = System.getProperty("modelyard.test.pg.database-suffix", "");
 
     private String database = "modelyard_test";
 
@@ -26,7 +28,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("modelyard.db.url", provision(database));
+        return Map.of("modelyard.db.url", provision(database + DATABASE_SUFFIX));
     }
 
     /** Recreates {@code database} and returns its JDBC URL. */
