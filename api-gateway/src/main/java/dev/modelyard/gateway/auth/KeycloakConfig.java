@@ -3,6 +3,7 @@ package dev.modelyard.gateway.auth;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /** The identity provider people log in with. */
@@ -33,7 +34,22 @@ public interface KeycloakConfig {
     @WithDefault("PT10M")
     Duration jwksCacheTtl();
 
+    /**
+     * Base URL the gateway itself calls Keycloak at, when that differs from the public one in the tokens
+     * (in a cluster: the in-cluster service, while browsers use the public host). Unset: {@link #url()}.
+     */
+    Optional<String> internalUrl();
+
     default String issuer() {
         return url() + "/realms/" + realm();
+    }
+
+    /** The realm's endpoints as the gateway reaches them (signing keys, client credentials, admin API). */
+    default String realmEndpoint() {
+        return internalUrl().orElse(url()) + "/realms/" + realm();
+    }
+
+    default String adminEndpoint() {
+        return internalUrl().orElse(url()) + "/admin/realms/" + realm();
     }
 }

@@ -31,7 +31,7 @@ public class KeycloakTokenVerifier {
     private final Set<String> acceptedClients;
 
     public KeycloakTokenVerifier(KeycloakConfig config) {
-        HttpsJwks jwks = new HttpsJwks(config.issuer() + "/protocol/openid-connect/certs");
+        HttpsJwks jwks = new HttpsJwks(config.realmEndpoint() + "/protocol/openid-connect/certs");
         jwks.setDefaultCacheDuration(config.jwksCacheTtl().toSeconds());
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()

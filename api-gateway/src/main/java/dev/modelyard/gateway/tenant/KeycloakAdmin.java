@@ -82,8 +82,7 @@ public class KeycloakAdmin {
 
     private HttpResponse<String> send(String method, String path, Object body, int... expected) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.url() + "/admin/realms/"
-                            + config.realm() + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.adminEndpoint() + path))
                     .timeout(Duration.ofSeconds(15))
                     .header("Authorization", "Bearer " + token())
                     .header("Content-Type", "application/json");
@@ -110,7 +109,7 @@ public class KeycloakAdmin {
         }
         String form = "grant_type=client_credentials&client_id=" + encode(config.adminClientId())
                 + "&client_secret=" + encode(config.adminClientSecret());
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(config.issuer()
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(config.realmEndpoint()
                                 + "/protocol/openid-connect/token"))
                         .timeout(Duration.ofSeconds(15))
                         .header("Content-Type", "application/x-www-form-urlencoded")
