@@ -28,4 +28,16 @@ public interface GatewayConfig {
     /** Connections kept open to each service. */
     @WithDefault("64")
     int maxConnectionsPerService();
+
+    /**
+     * How long an authenticated API key or tenant stays in memory. Changes reach the cache at once through
+     * database notifications; this bounds staleness only of what nothing announces ({@code last_used_at}).
+     * {@code 0S} turns the cache off.
+     */
+    @WithDefault("PT60S")
+    Duration credentialCacheTtl();
+
+    /** Most API keys (and, separately, tenants) kept in memory; beyond it the cache starts over. */
+    @WithDefault("100000")
+    int credentialCacheSize();
 }

@@ -65,8 +65,31 @@ class ApiKeyLifecycleTest {
             expire.setString(1, key.id());
             expire.executeUpdate();
         }
+        // A change made elsewhere (here: straight in the database) reaches the gateway's cache through a
+        // notification, within milliseconds.
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().auth().oauth2(key.secret()).get("/v1/models").statusCode() == 401);
         given().auth().oauth2(key.secret()).get("/v1/models").then().statusCode(401)
                 .body("detail", containsString("expired"));
+    }
+
+    @Test
+    void aKeyRevokedByAnotherGatewayStopsWorkingWithinMilliseconds() throws Exception {
+        ApiKeys.Created key = ApiKeys.create("acme-admin", "{\"name\":\"revoked-elsewhere\"}");
+        given().auth().oauth2(key.secret()).get("/v1/models").then().statusCode(200);
+        given().auth().oauth2(key.secret()).get("/v1/models").then().statusCode(200);
+        long revokedAt;
+        try (Connection owner = DriverManager.getConnection(jdbcUrl, PostgresResource.OWNER, PostgresResource.PASSWORD);
+             PreparedStatement revoke = owner.prepareStatement(
+                     "update gateway.api_key set revoked_at = now() where id = ?")) {
+            revoke.setString(1, key.id());
+            revoke.executeUpdate();
+            revokedAt = System.nanoTime();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5))
+                .until(() -> given().auth().oauth2(key.secret()).get("/v1/models").statusCode() == 401);
+        org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
+                .as("the cache learns of the revocation through NOTIFY, not by expiry").isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

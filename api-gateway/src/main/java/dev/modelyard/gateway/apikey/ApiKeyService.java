@@ -8,6 +8,7 @@ import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import dev.modelyard.common.tenant.TenantContext;
 import dev.modelyard.common.time.DatabaseTime;
+import dev.modelyard.gateway.auth.CredentialCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,10 +21,12 @@ public class ApiKeyService {
 
     private final EntityManager entities;
     private final TenantContext context;
+    private final CredentialCache credentials;
 
-    public ApiKeyService(EntityManager entities, TenantContext context) {
+    public ApiKeyService(EntityManager entities, TenantContext context, CredentialCache credentials) {
         this.entities = entities;
         this.context = context;
+        this.credentials = credentials;
     }
 
     @Transactional
@@ -66,6 +69,7 @@ public class ApiKeyService {
         ApiKey key = require(id);
         if (key.revokedAt == null) {
             key.revokedAt = DatabaseTime.now();
+            credentials.forgetAllAfterCommit();
         }
         return ApiKeyView.of(key);
     }

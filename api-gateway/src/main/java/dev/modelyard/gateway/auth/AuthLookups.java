@@ -39,10 +39,11 @@ public class AuthLookups {
                         Instant expiresAt, Instant revokedAt, String tenantStatus, int tenantRequestsPerMinute) {
     }
 
-    public Optional<Found> apiKey(String secret) {
+    /** By the hash of the presented secret ({@link ApiKeySecrets#hash}). */
+    public Optional<Found> apiKey(byte[] secretHash) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(apiKeyQuery)) {
-            statement.setBytes(1, ApiKeySecrets.hash(secret));
+            statement.setBytes(1, secretHash);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();

@@ -17,11 +17,11 @@ import java.util.Set;
 @ApplicationScoped
 public class Authenticator {
 
-    private final AuthLookups lookups;
+    private final CredentialCache credentials;
     private final KeycloakTokenVerifier tokens;
 
-    public Authenticator(AuthLookups lookups, KeycloakTokenVerifier tokens) {
-        this.lookups = lookups;
+    public Authenticator(CredentialCache credentials, KeycloakTokenVerifier tokens) {
+        this.credentials = credentials;
         this.tokens = tokens;
     }
 
@@ -34,7 +34,7 @@ public class Authenticator {
     }
 
     private Admission apiKey(String secret, String requestId) {
-        AuthLookups.Found key = lookups.apiKey(secret)
+        AuthLookups.Found key = credentials.apiKey(secret)
                 .orElseThrow(() -> PlatformException.unauthorized("Unknown API key"));
         if (key.revokedAt() != null) {
             throw PlatformException.unauthorized("This API key has been revoked");
@@ -58,7 +58,7 @@ public class Authenticator {
             }
             return new Admission(caller, Set.of(Scopes.ALL), 0, null);
         }
-        AuthLookups.TenantState tenant = lookups.tenant(caller.tenant())
+        AuthLookups.TenantState tenant = credentials.tenant(caller.tenant())
                 .orElseThrow(() -> PlatformException.unauthorized("Unknown tenant '" + caller.tenant() + "'"));
         if (!tenant.active()) {
             throw PlatformException.unauthorized("Tenant '" + caller.tenant() + "' is disabled");

@@ -7,6 +7,7 @@ import dev.modelyard.common.page.KeysetPages;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import dev.modelyard.common.time.DatabaseTime;
+import dev.modelyard.gateway.auth.CredentialCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,10 +24,12 @@ public class TenantService {
 
     private final EntityManager entities;
     private final KeycloakAdmin keycloak;
+    private final CredentialCache credentials;
 
-    public TenantService(EntityManager entities, KeycloakAdmin keycloak) {
+    public TenantService(EntityManager entities, KeycloakAdmin keycloak, CredentialCache credentials) {
         this.entities = entities;
         this.keycloak = keycloak;
+        this.credentials = credentials;
     }
 
     /**
@@ -83,6 +86,7 @@ public class TenantService {
     @Transactional
     public TenantView update(String id, TenantRequests.Update request) {
         Tenant tenant = require(id);
+        credentials.forgetAllAfterCommit();
         if (request.name() != null) {
             tenant.name = request.name();
         }
