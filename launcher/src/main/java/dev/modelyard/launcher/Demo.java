@@ -46,6 +46,8 @@ final class Demo {
     private String fileId;
     private String jobId;
     private int version;
+    /** The registered version's signature: which inputs a prediction must send, in which order. */
+    private JsonNode signature;
 
     private final URI tokenEndpoint;
 
@@ -191,12 +193,38 @@ final class Demo {
         return fresh.isEmpty() ? after : fresh.getLast().path("id").asText();
     }
 
+    /**
+     * The KServe inputs for these customers as the signature asks for them: raw numbers in the order of
+     * {@code feature_names}, and raw text in the order of {@code categorical_columns}. Which columns the
+     * trainer made categorical depends on what anonymization left of them; a value the demo has none for
+     * is sent empty, which the model treats as unknown.
+     */
+    private List<Map<String, Object>> inferenceInputs(List<Map<String, Object>> customers) {
+        List<String> featureNames = new ArrayList<>();
+        signature.path("feature_names").forEach(name -> featureNames.add(name.asText()));
+        List<String> categoricalColumns = new ArrayList<>();
+        signature.path("categorical_columns").forEach(column -> categoricalColumns.add(column.path("name").asText()));
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        if (!featureNames.isEmpty()) {
+            inputs.add(Map.of("name", "features", "datatype", "FP32", "shape", List.of(customers.size(), featureNames.size()),
+                    "data", customers.stream().map(customer -> featureNames.stream().map(customer::get).toList()).toList()));
+        }
+        if (!categoricalColumns.isEmpty()) {
+            inputs.add(Map.of("name", "categories", "datatype", "BYTES", "shape", List.of(customers.size(), categoricalColumns.size()),
+                    "data", customers.stream()
+                            .map(customer -> categoricalColumns.stream().map(column -> customer.getOrDefault(column, "")).toList())
+                            .toList()));
+        }
+        return inputs;
+    }
+
     private static boolean isTerminal(String status) {
         return status.equals("succeeded") || status.equals("failed") || status.equals("cancelled");
     }
 
     private List<String> showVersion() throws InterruptedException {
         JsonNode body = expect(200, call("GET", "/v1/models/" + MODEL + "/versions/" + version, keySecret, null)).body();
+        signature = body.path("signature");
         JsonNode metrics = body.path("metrics");
         return List.of(
                 "version " + body.path("version").asInt() + " (" + body.path("id").asText() + "), artifact sha256 "
@@ -217,9 +245,9 @@ final class Demo {
     }
 
     private List<String> predict() throws InterruptedException {
-        Map<String, Object> request = Map.of("inputs", List.of(Map.of(
-                "name", "features", "datatype", "FP32", "shape", List.of(2, DemoDataset.FEATURES.length),
-                "data", List.of(List.of(30, 150.0, 3, 9), List.of(60, 40.0, 60, 0)))));
+        Map<String, Object> request = Map.of("inputs", inferenceInputs(List.of(
+                Map.of("age", 30, "monthly_spend", 150.0, "tenure_months", 3, "support_tickets", 9, "plan", "basic", "notes", "no note"),
+                Map.of("age", 60, "monthly_spend", 40.0, "tenure_months", 60, "support_tickets", 0, "plan", "pro", "notes", "no note"))));
         Reply answer = expect(200, call("POST", "/v2/models/" + MODEL + "/infer", keySecret, request));
         List<String> lines = new ArrayList<>();
         for (JsonNode output : answer.body().path("outputs")) {

@@ -49,6 +49,7 @@ final class OutputFiles {
         metrics.put("rows", data.train().size());
         metrics.put("valid_rows", data.valid().size());
         metrics.put("features", data.featureNames().size());
+        metrics.put("categorical_columns", data.categoricalColumns().size());
         metrics.put("classes", data.classLabels().size());
         metrics.set("ignored_columns", strings(data.ignoredColumns()));
         metrics.put("optimizer", optimizer.wireName);

@@ -18,10 +18,11 @@ final class ProgressOutput implements TrainingListener {
         this.out = out;
     }
 
-    void started(int rows, int features, int classes, int stepsPerEpoch, Double noiseMultiplier) {
+    void started(int rows, int features, int categoricalColumns, int classes, int stepsPerEpoch, Double noiseMultiplier) {
         ObjectNode line = line("started");
         line.put("rows", rows);
         line.put("features", features);
+        line.put("categorical_columns", categoricalColumns);
         line.put("classes", classes);
         line.put("steps_per_epoch", stepsPerEpoch);
         line.put("noise_multiplier", noiseMultiplier);

@@ -34,7 +34,8 @@ final class TrainCommand {
 
     static void run(Path specFile, ProgressOutput progress) throws IOException {
         TrainingSpec spec = SpecReader.read(specFile);
-        TrainingData data = TrainingDataLoader.load(spec.trainingFile(), spec.validationFile(), spec.labelColumn(), spec.seed());
+        TrainingData data = TrainingDataLoader.load(spec.trainingFile(), spec.validationFile(), spec.labelColumn(),
+                spec.columns(), spec.seed());
         SplittableRandom random = new SplittableRandom(spec.seed());
         Classifier start = spec.baseModel() == null ? fresh(spec, data, random.split()) : warmStart(spec, data);
         int rows = data.train().size();
@@ -42,7 +43,7 @@ final class TrainCommand {
         // Planned before any training so that a budget that cannot be met costs nothing.
         PrivacyPlan privacy = spec.privacy() == null ? null
                 : PrivacyPlan.plan(spec.privacy(), rows, hyperparameters.batchSize(), hyperparameters.epochs());
-        progress.started(rows, data.featureNames().size(), data.classLabels().size(),
+        progress.started(rows, data.featureNames().size(), data.categoricalColumns().size(), data.classLabels().size(),
                 Trainer.stepsPerEpoch(rows, hyperparameters.batchSize()),
                 privacy == null ? null : privacy.noiseMultiplier());
         double learningRate = hyperparameters.optimizer().baseLearningRate * hyperparameters.learningRateMultiplier();
@@ -84,17 +85,26 @@ final class TrainCommand {
     }
 
     private static Classifier fresh(TrainingSpec spec, TrainingData data, SplittableRandom random) {
-        Network network = Network.initialized(data.featureNames().size(), spec.model().hiddenLayers(),
-                data.classLabels().size(), random);
-        return new Classifier(data.featureNames(), data.classLabels(), Standardizer.fit(data.train().features()), network);
+        Network network = Network.initialized(Classifier.inputWidth(data.featureNames(), data.categoricalColumns()),
+                spec.model().hiddenLayers(), data.classLabels().size(), random);
+        return new Classifier(data.featureNames(), data.categoricalColumns(), data.classLabels(),
+                Standardizer.fit(data.train().features()), network);
     }
 
-    /** Continues from the base model's weights and standardisation, which only fit the same features and classes. */
+    /**
+     * Continues from the base model's weights, standardisation and vocabularies, which only fit the same features,
+     * categorical columns with the same vocabularies, and classes.
+     */
     private static Classifier warmStart(TrainingSpec spec, TrainingData data) {
         Classifier base = OnnxModelReader.read(spec.baseModel());
         if (!base.featureNames().equals(data.featureNames())) {
             throw new InvalidInputException("base_model was trained on features " + base.featureNames()
                     + " but the training file has " + data.featureNames());
+        }
+        if (!base.categoricalColumns().equals(data.categoricalColumns())) {
+            throw new InvalidInputException("base_model was trained on categorical columns " + base.categoricalColumns()
+                    + " but the training file has " + data.categoricalColumns()
+                    + "; the vocabularies must match");
         }
         if (!base.classLabels().equals(data.classLabels())) {
             throw new InvalidInputException("base_model predicts classes " + base.classLabels()

@@ -1,11 +1,19 @@
 package dev.modelyard.trainer.data;
 
 /**
- * Numeric examples: one row of raw (unstandardised) feature values per example and its class index.
+ * Examples: one row of raw (unstandardised) numeric feature values, one row of raw categorical values and the
+ * class index of each.
  *
- * @param labels indexes into the class labels of {@link TrainingData}
+ * @param categories one value per categorical column of {@link TrainingData}; null where the row has none
+ * @param labels     indexes into the class labels of {@link TrainingData}
  */
-public record Dataset(double[][] features, int[] labels) {
+public record Dataset(double[][] features, String[][] categories, int[] labels) {
+
+    /** Examples with numeric features only. */
+    public Dataset(double[][] features, int[] labels) {
+        this(features, new String[labels.length][0], labels);
+    }
+
     public int size() {
         return labels.length;
     }

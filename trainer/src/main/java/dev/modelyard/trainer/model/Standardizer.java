@@ -39,12 +39,4 @@ public record Standardizer(double[] means, double[] stds) {
         }
         return standardized;
     }
-
-    public double[][] apply(double[][] rows) {
-        double[][] standardized = new double[rows.length][];
-        for (int r = 0; r < rows.length; r++) {
-            standardized[r] = apply(rows[r]);
-        }
-        return standardized;
-    }
 }

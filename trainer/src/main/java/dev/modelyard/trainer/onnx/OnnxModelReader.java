@@ -3,6 +3,7 @@ package dev.modelyard.trainer.onnx;
 import static dev.modelyard.trainer.onnx.OnnxGraphNames.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -10,6 +11,7 @@ import dev.modelyard.protocols.onnx.Onnx.ModelProto;
 import dev.modelyard.protocols.onnx.Onnx.StringStringEntryProto;
 import dev.modelyard.protocols.onnx.Onnx.TensorProto;
 import dev.modelyard.trainer.InvalidInputException;
+import dev.modelyard.trainer.model.CategoricalColumn;
 import dev.modelyard.trainer.model.Classifier;
 import dev.modelyard.trainer.model.Network;
 import dev.modelyard.trainer.model.Standardizer;
@@ -54,8 +56,10 @@ public final class OnnxModelReader {
         try {
             List<String> featureNames = JSON.readValue(metadata.get(METADATA_FEATURE_NAMES), new TypeReference<>() { });
             List<String> classLabels = JSON.readValue(metadata.get(METADATA_CLASS_LABELS), new TypeReference<>() { });
-            Standardizer standardizer = new Standardizer(
-                    floats(initializers, FEATURE_MEAN), floats(initializers, FEATURE_STD));
+            List<CategoricalColumn> categoricalColumns = categoricalColumns(metadata.get(METADATA_CATEGORICAL_COLUMNS));
+            // A model without numeric features has no standardisation in its graph.
+            Standardizer standardizer = featureNames.isEmpty() ? new Standardizer(new double[0], new double[0])
+                    : new Standardizer(floats(initializers, FEATURE_MEAN), floats(initializers, FEATURE_STD));
             List<double[][]> weights = new ArrayList<>();
             List<double[]> biases = new ArrayList<>();
             for (int layer = 0; initializers.containsKey(weights(layer)); layer++) {
@@ -71,13 +75,24 @@ public final class OnnxModelReader {
                 biases.add(floats(initializers, biases(layer)));
             }
             Network network = Network.of(weights.toArray(double[][][]::new), biases.toArray(double[][]::new));
-            if (network.features() != featureNames.size() || network.classes() != classLabels.size()) {
-                throw new IllegalArgumentException("weights do not match the feature names and class labels");
-            }
-            return new Classifier(List.copyOf(featureNames), List.copyOf(classLabels), standardizer, network);
+            return new Classifier(List.copyOf(featureNames), categoricalColumns, List.copyOf(classLabels), standardizer, network);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("base_model " + file + " does not hold a model this trainer can continue from: " + e.getMessage());
         }
+    }
+
+    /** The categorical columns the metadata lists; none when it lists none, as in models without them. */
+    private static List<CategoricalColumn> categoricalColumns(String json) throws IOException {
+        if (json == null) {
+            return List.of();
+        }
+        List<CategoricalColumn> columns = new ArrayList<>();
+        for (JsonNode column : JSON.readTree(json)) {
+            List<String> vocabulary = new ArrayList<>();
+            column.get(CATEGORICAL_VOCABULARY).forEach(value -> vocabulary.add(value.textValue()));
+            columns.add(new CategoricalColumn(column.get(CATEGORICAL_NAME).textValue(), vocabulary));
+        }
+        return List.copyOf(columns);
     }
 
     /** A float tensor's values, from float_data or little-endian raw_data (other ONNX writers use the latter). */

@@ -3,6 +3,7 @@ package dev.modelyard.trainer.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelyard.trainer.InvalidInputException;
+import dev.modelyard.trainer.data.ColumnSelection;
 import dev.modelyard.trainer.optim.LearningRateSchedule;
 import dev.modelyard.trainer.optim.OptimizerType;
 import dev.modelyard.trainer.spec.TrainingSpec.Hyperparameters;
@@ -50,10 +51,12 @@ public final class SpecReader {
         Path baseModel = existingFile(root, "base_model", base, false);
         Path outputDir = path(root, "output_dir", base, true);
         ModelSpec model = model(root.get("model"));
+        String labelColumn = requiredText(root, "label_column", "label_column");
         return new TrainingSpec(
                 trainingFile,
                 validationFile,
-                requiredText(root, "label_column", "label_column"),
+                labelColumn,
+                columns(root, labelColumn),
                 model,
                 baseModel,
                 freezeLayers(root.get("freeze_layers"), model, baseModel),
@@ -62,6 +65,47 @@ public final class SpecReader {
                 privacy(root.get("privacy")),
                 positiveInt(root, "", "checkpoint_every_steps", DEFAULT_CHECKPOINT_EVERY_STEPS),
                 outputDir);
+    }
+
+    private static ColumnSelection columns(JsonNode root, String labelColumn) {
+        List<String> categorical = columnNames(root.get("categorical_columns"), "categorical_columns", labelColumn);
+        List<String> excluded = columnNames(root.get("excluded_columns"), "excluded_columns", labelColumn);
+        if (excluded == null) {
+            return new ColumnSelection(categorical, List.of());
+        }
+        for (int i = 0; categorical != null && i < excluded.size(); i++) {
+            if (categorical.contains(excluded.get(i))) {
+                throw new InvalidInputException("excluded_columns[" + i + "] \"" + excluded.get(i)
+                        + "\" is also one of categorical_columns; a column is either used or excluded");
+            }
+        }
+        return new ColumnSelection(categorical, excluded);
+    }
+
+    /** An array of distinct column names other than the label column; null when absent. */
+    private static List<String> columnNames(JsonNode node, String field, String labelColumn) {
+        if (isAbsent(node)) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(field + " must be an array of column names or null");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode name = node.get(i);
+            String path = field + "[" + i + "]";
+            if (!name.isTextual() || name.textValue().isBlank()) {
+                throw new InvalidInputException(path + " must be a column name (a non-empty string)");
+            }
+            if (name.textValue().equals(labelColumn)) {
+                throw new InvalidInputException(path + " \"" + labelColumn + "\" is the label_column, which is never an input");
+            }
+            if (names.contains(name.textValue())) {
+                throw new InvalidInputException(path + " \"" + name.textValue() + "\" is named twice");
+            }
+            names.add(name.textValue());
+        }
+        return List.copyOf(names);
     }
 
     private static ModelSpec model(JsonNode model) {

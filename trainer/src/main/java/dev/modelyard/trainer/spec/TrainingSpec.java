@@ -1,5 +1,6 @@
 package dev.modelyard.trainer.spec;
 
+import dev.modelyard.trainer.data.ColumnSelection;
 import dev.modelyard.trainer.optim.LearningRateSchedule;
 import dev.modelyard.trainer.optim.OptimizerType;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
  * (docs/lifecycle.md).
  *
  * @param validationFile null: the trainer holds out part of the training file
+ * @param columns        which columns are categorical and which are excluded
  * @param baseModel      null: training starts from freshly initialised weights
  * @param freezeLayers   how many of the base model's lowest layers keep their weights; 0 without a base model
  * @param privacy        null: plain SGD
@@ -19,6 +21,7 @@ public record TrainingSpec(
         Path trainingFile,
         Path validationFile,
         String labelColumn,
+        ColumnSelection columns,
         ModelSpec model,
         Path baseModel,
         int freezeLayers,

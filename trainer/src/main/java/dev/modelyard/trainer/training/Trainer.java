@@ -57,8 +57,8 @@ public final class Trainer {
                                 CheckpointFile checkpoints) {
         Network network = start.network();
         double[] parameters = network.parameters();
-        double[][] trainInputs = start.standardizer().apply(train.features());
-        double[][] validInputs = start.standardizer().apply(valid.features());
+        double[][] trainInputs = start.inputs(train);
+        double[][] validInputs = start.inputs(valid);
         int[] labels = train.labels();
         PrivacyPlan privacy = settings.privacy();
         Optimizer optimizer = settings.optimizer().create(parameters.length);

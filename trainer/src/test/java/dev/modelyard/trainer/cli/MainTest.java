@@ -3,9 +3,14 @@ package dev.modelyard.trainer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelyard.trainer.SyntheticData;
+import dev.modelyard.trainer.model.Classifier;
 import dev.modelyard.trainer.model.Network;
 import dev.modelyard.trainer.onnx.OnnxModelReader;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +90,88 @@ class MainTest {
                              {"name": "label", "datatype": "BYTES", "shape": [-1, 1]}],
                  "feature_names": ["age", "monthly_spend", "tenure_months", "support_tickets"],
                  "class_labels": ["no", "yes"]}"""));
+    }
+
+    @Test
+    void categoricalColumnsTrainWithPrivacyAndTheExportedGraphEncodesThem() throws IOException, OrtException {
+        SyntheticData.writeCategoricalCsv(dir.resolve("train.csv"), 1_000, 5);
+        Path spec = spec("""
+                {"training_file": "train.csv", "label_column": "churned", "model": {"type": "mlp", "hidden_layers": [8]},
+                 "hyperparameters": {"n_epochs": 3, "batch_size": 50}, "seed": 4,
+                 "privacy": {"target_epsilon": 3.0, "target_delta": 1e-5, "max_grad_norm": 1.0}, "output_dir": "output"}""");
+
+        Run run = run("train", "--spec", spec.toString());
+
+        assertThat(run.exitCode).as(run.lines.toString()).isZero();
+        assertThat(run.lines.getFirst().get("features").asInt()).isEqualTo(4);
+        assertThat(run.lines.getFirst().get("categorical_columns").asInt()).isEqualTo(2);
+        JsonNode metrics = run.lines.getLast().get("metrics");
+        assertThat(metrics.get("categorical_columns").asInt()).isEqualTo(2);
+        assertThat(metrics.get("ignored_columns")).containsExactly(JSON.valueToTree("customer"));
+        assertThat(metrics.get("valid_accuracy").asDouble()).isGreaterThan(0.7);
+        assertThat(run.lines.getLast().get("epsilon").asDouble()).isBetween(2.5, 3.0);
+        JsonNode signature = JSON.readTree(dir.resolve("output/signature.json").toFile());
+        assertThat(signature.get("inputs")).isEqualTo(JSON.readTree("""
+                [{"name": "features", "datatype": "FP32", "shape": [-1, 4]},
+                 {"name": "categories", "datatype": "BYTES", "shape": [-1, 2]}]"""));
+        assertThat(signature.get("categorical_columns")).isEqualTo(JSON.readTree("""
+                [{"name": "plan", "vocabulary": ["basic", "plus", "pro"]},
+                 {"name": "region", "vocabulary": ["east", "north", "south", "west"]}]"""));
+
+        // The written model in the runtime, raw values in, against the trainer's forward pass of the model it read back.
+        Classifier trained = OnnxModelReader.read(dir.resolve("output/model.onnx"));
+        float[][] features = {{45, 80, 30, 3}, {30, 150, 3, 9}, {60, 40, 60, 0}};
+        String[][] categories = {{"basic", "north"}, {"pro", "atlantis"}, {"enterprise", ""}};
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession session = environment.createSession(dir.resolve("output/model.onnx").toString(), new OrtSession.SessionOptions());
+             OnnxTensor featureTensor = OnnxTensor.createTensor(environment, features);
+             OnnxTensor categoryTensor = OnnxTensor.createTensor(environment,
+                     Arrays.stream(categories).flatMap(Arrays::stream).toArray(String[]::new), new long[] {3, 2});
+             OrtSession.Result result = session.run(Map.of("features", featureTensor, "categories", categoryTensor))) {
+            float[][] probabilities = (float[][]) result.get("probabilities").orElseThrow().getValue();
+            for (int r = 0; r < features.length; r++) {
+                float[] row = features[r];
+                float[] rowProbabilities = probabilities[r];
+                double[] raw = IntStream.range(0, row.length).mapToDouble(f -> row[f]).toArray();
+                assertThat(IntStream.range(0, rowProbabilities.length).mapToDouble(k -> rowProbabilities[k]).toArray())
+                        .containsExactly(trained.probabilities(raw, categories[r]), within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void aWarmStartNeedsTheSameCategoricalColumnsAndVocabularies() throws IOException {
+        SyntheticData.writeCategoricalCsv(dir.resolve("train.csv"), 300, 6);
+        assertThat(run("train", "--spec", spec(SMALL_MLP_SPEC.formatted("first", "")).toString()).exitCode).isZero();
+
+        Run same = run("train", "--spec", spec(SMALL_MLP_SPEC.formatted("second", ", \"base_model\": \"first/model.onnx\"")).toString());
+        Run withoutRegion = run("train", "--spec", spec(SMALL_MLP_SPEC.formatted("third",
+                ", \"base_model\": \"first/model.onnx\", \"excluded_columns\": [\"region\"]")).toString());
+
+        assertThat(same.exitCode).isZero();
+        assertThat(withoutRegion.exitCode).isEqualTo(Main.INVALID_INPUT);
+        assertThat(withoutRegion.lines.getLast().get("message").asText()).isEqualTo("base_model was trained on categorical columns"
+                + " [plan [basic, plus, pro], region [east, north, south, west]] but the training file has [plan [basic, plus, pro]];"
+                + " the vocabularies must match");
+    }
+
+    @Test
+    void categoricalAndExcludedColumnsAreCheckedByName() throws IOException {
+        SyntheticData.writeCategoricalCsv(dir.resolve("train.csv"), 100, 7);
+
+        Run label = run("train", "--spec", spec(SMALL_MLP_SPEC.formatted("output", ", \"categorical_columns\": [\"plan\", \"churned\"]")).toString());
+        Run both = run("train", "--spec", spec(SMALL_MLP_SPEC.formatted("output",
+                ", \"categorical_columns\": [\"plan\"], \"excluded_columns\": [\"customer\", \"plan\"]")).toString());
+        Run typo = run("train", "--spec", spec(SMALL_MLP_SPEC.formatted("output", ", \"categorical_columns\": [\"regoin\"]")).toString());
+        Run notAnArray = run("train", "--spec", spec(SMALL_MLP_SPEC.formatted("output", ", \"excluded_columns\": \"customer\"")).toString());
+
+        assertThat(List.of(label, both, typo, notAnArray)).allSatisfy(run -> assertThat(run.exitCode).isEqualTo(Main.INVALID_INPUT));
+        assertThat(label.lines.getLast().get("message").asText())
+                .isEqualTo("categorical_columns[1] \"churned\" is the label_column, which is never an input");
+        assertThat(both.lines.getLast().get("message").asText())
+                .isEqualTo("excluded_columns[1] \"plan\" is also one of categorical_columns; a column is either used or excluded");
+        assertThat(typo.lines.getLast().get("message").asText()).startsWith("categorical_columns[0] \"regoin\" is not a column of train.csv");
+        assertThat(notAnArray.lines.getLast().get("message").asText()).isEqualTo("excluded_columns must be an array of column names or null");
     }
 
     @Test
@@ -204,7 +294,7 @@ class MainTest {
 
     @Test
     void aRetryAfterAFailureResumesFromTheCheckpointAndWritesTheSameModel() throws IOException {
-        SyntheticData.writeCsv(dir.resolve("train.csv"), 400, 9);
+        SyntheticData.writeCategoricalCsv(dir.resolve("train.csv"), 400, 9);
         String spec = """
                 {"training_file": "train.csv", "label_column": "churned", "model": {"type": "mlp", "hidden_layers": [4]},
                  "hyperparameters": {"n_epochs": 2, "batch_size": 40}, "seed": 3, "output_dir": "%s"}""";

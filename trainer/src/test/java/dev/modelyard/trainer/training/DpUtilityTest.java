@@ -65,14 +65,14 @@ class DpUtilityTest {
         Trainer.Settings settings = new Trainer.Settings(EPOCHS, BATCH_SIZE, OptimizerType.SGD,
                 OptimizerType.SGD.baseLearningRate, LearningRateSchedule.CONSTANT, 0, 0, privacy, 5);
         Network network = Network.initialized(FEATURES, List.of(), 2, new SplittableRandom(3));
-        Classifier start = new Classifier(featureNames(), List.of("0", "1"), Standardizer.fit(TRAIN.features()), network);
+        Classifier start = new Classifier(featureNames(), List.of(), List.of("0", "1"), Standardizer.fit(TRAIN.features()), network);
         return new Trainer(settings).train(start, TRAIN, TEST, TrainingListener.SILENT, null);
     }
 
     private static double accuracy(Classifier classifier) {
         int correct = 0;
         for (int row = 0; row < TEST.size(); row++) {
-            double[] probabilities = classifier.probabilities(TEST.features()[row]);
+            double[] probabilities = classifier.probabilities(TEST.features()[row], TEST.categories()[row]);
             int predicted = probabilities[1] > probabilities[0] ? 1 : 0;
             correct += predicted == TEST.labels()[row] ? 1 : 0;
         }

@@ -180,7 +180,7 @@ class TrainerTest {
 
     private static Classifier fresh(List<Integer> hiddenLayers, long seed) {
         Network network = Network.initialized(4, hiddenLayers, 2, new SplittableRandom(seed));
-        return new Classifier(SyntheticData.FEATURE_NAMES, SyntheticData.CLASS_LABELS, Standardizer.fit(TRAIN.features()), network);
+        return new Classifier(SyntheticData.FEATURE_NAMES, List.of(), SyntheticData.CLASS_LABELS, Standardizer.fit(TRAIN.features()), network);
     }
 
     private static final class RecordingListener implements TrainingListener {
