@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.protobuf.ByteString;
 import dev.modelyard.protocols.kserve.GRPCInferenceServiceGrpc;
 import dev.modelyard.protocols.kserve.InferTensorContents;
 import dev.modelyard.protocols.kserve.ModelInferRequest;
@@ -21,6 +22,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -73,11 +75,7 @@ class LifecycleEndToEndTest {
         URI gateway = URI.create(PlatformUnderTest.start().gatewayUrl());
         ManagedChannel channel = NettyChannelBuilder.forAddress(gateway.getHost(), gateway.getPort()).usePlaintext().build();
         try {
-            ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("churn")
-                    .addInputs(ModelInferRequest.InferInputTensor.newBuilder().setName("features").setDatatype("FP32")
-                            .addAllShape(List.of(1L, 4L))
-                            .setContents(InferTensorContents.newBuilder().addAllFp32Contents(List.of(30f, 150f, 3f, 9f))))
-                    .build();
+            ModelInferRequest request = oneCustomer(acmeKey);
 
             ModelInferResponse response = stub(channel, "Bearer " + acmeKey).modelInfer(request);
             assertThat(response.getOutputsList()).extracting(ModelInferResponse.InferOutputTensor::getName)
@@ -100,11 +98,38 @@ class LifecycleEndToEndTest {
     void anotherTenantCanNeitherInferWithNorSeeTheUsageOfAcmesModel() {
         String globex = KeycloakTokens.accessToken("globex-admin");
         given().auth().oauth2(globex).contentType(ContentType.JSON)
-                .body("{\"inputs\":[{\"name\":\"features\",\"datatype\":\"FP32\",\"shape\":[1,4],\"data\":[30,150,3,9]}]}")
+                .body("{\"inputs\":[{\"name\":\"features\",\"datatype\":\"FP32\",\"shape\":[1,4],\"data\":[30,150,3,9]},"
+                        + "{\"name\":\"categories\",\"datatype\":\"BYTES\",\"shape\":[1,1],\"data\":[\"basic\"]}]}")
                 .post("/v2/models/churn/infer").then().statusCode(404);
         List<String> models = given().auth().oauth2(globex).get("/v1/usage?group_by=model").then().statusCode(200)
                 .extract().path("data.model");
         assertThat(models).doesNotContain("churn");
+    }
+
+    /**
+     * One customer in the inputs the deployed model's metadata asks for: its four numbers, and for each
+     * categorical column (the trainer chooses them from the data) a plan name, unknown ones counting as none.
+     */
+    private static ModelInferRequest oneCustomer(String apiKey) {
+        List<Map<String, Object>> inputs = given().auth().oauth2(apiKey).get("/v2/models/churn")
+                .then().statusCode(200).extract().path("inputs");
+        ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName("churn");
+        for (Map<String, Object> input : inputs) {
+            String name = (String) input.get("name");
+            long width = ((Number) ((List<?>) input.get("shape")).get(1)).longValue();
+            ModelInferRequest.InferInputTensor.Builder tensor = request.addInputsBuilder().setName(name)
+                    .setDatatype((String) input.get("datatype")).addAllShape(List.of(1L, width));
+            if (name.equals("features")) {
+                tensor.setContents(InferTensorContents.newBuilder().addAllFp32Contents(List.of(30f, 150f, 3f, 9f)));
+            } else {
+                InferTensorContents.Builder values = InferTensorContents.newBuilder();
+                for (long i = 0; i < width; i++) {
+                    values.addBytesContents(ByteString.copyFromUtf8(i == 0 ? "basic" : ""));
+                }
+                tensor.setContents(values);
+            }
+        }
+        return request.build();
     }
 
     private static GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub stub(ManagedChannel channel, String authorization) {
