@@ -12,6 +12,11 @@ public record JobFolder(Path dir) {
         return new JobFolder(workDir.resolve(jobId).toAbsolutePath());
     }
 
+    /** The job the folder belongs to: its name is the job's id. */
+    public String jobId() {
+        return dir.getFileName().toString();
+    }
+
     /** The trainer's input, as the trainer contract describes it. */
     public Path spec() {
         return dir.resolve("spec.json");
@@ -20,6 +25,11 @@ public record JobFolder(Path dir) {
     /** The trainer's stdout: one JSON progress line each. */
     public Path progress() {
         return dir.resolve("progress.jsonl");
+    }
+
+    /** Copies of the logs of a Kubernetes trainer's pods, from which {@link #progress()} is assembled. */
+    public Path podLogs() {
+        return dir.resolve("pods");
     }
 
     /** The trainer's stderr. */

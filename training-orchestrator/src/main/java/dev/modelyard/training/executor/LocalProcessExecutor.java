@@ -1,7 +1,6 @@
 package dev.modelyard.training.executor;
 
 import dev.modelyard.training.TrainingConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.jboss.logging.Logger;
  * Runs each trainer as a separate OS process on this machine. Its stdout and stderr go to files rather than
  * pipes, so the trainer outlives a restart of the orchestrator and the next one re-attaches by process id.
  */
-@ApplicationScoped
 public class LocalProcessExecutor implements TrainerExecutor {
 
     private static final Logger LOG = Logger.getLogger(LocalProcessExecutor.class);
@@ -48,7 +46,7 @@ public class LocalProcessExecutor implements TrainerExecutor {
     }
 
     @Override
-    public TrainerHandle launch(JobFolder folder) throws IOException {
+    public TrainerHandle launch(String tenant, JobFolder folder, TrainerResources resources) throws IOException {
         if (trainerJar.isPresent() && !Files.isRegularFile(trainerJar.get())) {
             throw new IOException("There is no trainer at " + trainerJar.get()
                     + " (modelyard.training.trainer-jar); build the trainer module first");
@@ -62,12 +60,12 @@ public class LocalProcessExecutor implements TrainerExecutor {
                 .start();
         children.put(process.pid(), process);
         Instant startedAt = process.info().startInstant().map(LocalProcessExecutor::comparable).orElseGet(Instant::now);
-        return new TrainerHandle(process.pid(), startedAt);
+        return new TrainerHandle(Long.toString(process.pid()), startedAt);
     }
 
     @Override
     public TrainerState state(TrainerHandle handle) {
-        Process child = children.get(handle.pid());
+        Process child = children.get(pid(handle));
         if (child != null) {
             return child.isAlive() ? new TrainerState.Running()
                     : new TrainerState.Exited(OptionalInt.of(child.exitValue()));
@@ -81,7 +79,7 @@ public class LocalProcessExecutor implements TrainerExecutor {
 
     @Override
     public void kill(TrainerHandle handle) {
-        Optional<ProcessHandle> process = Optional.ofNullable(children.get(handle.pid()))
+        Optional<ProcessHandle> process = Optional.ofNullable(children.get(pid(handle)))
                 .map(Process::toHandle).filter(ProcessHandle::isAlive)
                 .or(() -> find(handle));
         process.ifPresent(LocalProcessExecutor::killTree);
@@ -90,16 +88,20 @@ public class LocalProcessExecutor implements TrainerExecutor {
 
     @Override
     public void release(TrainerHandle handle) {
-        children.remove(handle.pid());
+        children.remove(pid(handle));
         adopted.remove(handle);
     }
 
     /** The live process with the handle's id that also started when the handle says: not a reused id. */
     private static Optional<ProcessHandle> find(TrainerHandle handle) {
-        return ProcessHandle.of(handle.pid())
+        return ProcessHandle.of(pid(handle))
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().startInstant().map(LocalProcessExecutor::comparable)
                         .map(handle.startedAt()::equals).orElse(false));
+    }
+
+    private static long pid(TrainerHandle handle) {
+        return Long.parseLong(handle.trainer());
     }
 
     /** Children first, so the trainer cannot start new ones meanwhile; then waits, so the caller sees it gone. */

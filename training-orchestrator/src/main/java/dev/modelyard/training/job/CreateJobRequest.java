@@ -1,11 +1,12 @@
 package dev.modelyard.training.job;
 
+import dev.modelyard.training.executor.TrainerResources;
 import java.util.List;
 
 /** The body of {@code POST /v1/fine_tuning/jobs}, as sent: every field may be missing; the validator decides. */
 public record CreateJobRequest(String model, String trainingFile, String validationFile,
                                HyperparametersInput hyperparameters, String suffix, Long seed, PrivacyInput privacy,
-                               String labelColumn, MethodInput method) {
+                               String labelColumn, MethodInput method, TrainerResources resources) {
 
     public record HyperparametersInput(Integer nEpochs, Integer batchSize, Double learningRateMultiplier, String optimizer,
                                        String lrSchedule, Integer earlyStoppingPatience) {

@@ -2,6 +2,7 @@ package dev.modelyard.training.job;
 
 import dev.modelyard.common.time.DatabaseTime;
 import dev.modelyard.training.executor.TrainerHandle;
+import dev.modelyard.training.executor.TrainerResources;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -60,6 +61,10 @@ public class FineTuningJob {
 
     public String suffix;
 
+    /** What the job asked of the trainer's machine; null: the executor's defaults. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public TrainerResources resources;
+
     @Column(name = "label_column", nullable = false)
     public String labelColumn;
 
@@ -94,11 +99,16 @@ public class FineTuningJob {
     @JdbcTypeCode(SqlTypes.JSON)
     public JobError error;
 
-    @Column(name = "trainer_pid")
-    public Long trainerPid;
+    /** The executor's name for the trainer: a process id, or a Kubernetes Job's name. */
+    @Column(name = "trainer")
+    public String trainer;
 
     @Column(name = "trainer_started_at")
     public Instant trainerStartedAt;
+
+    /** What the executor last said about a trainer that waits or was retried; an event marks each change. */
+    @Column(name = "trainer_note")
+    public String trainerNote;
 
     /** Bytes of {@code progress.jsonl} already turned into events. */
     @Column(name = "progress_offset", nullable = false)
@@ -116,11 +126,11 @@ public class FineTuningJob {
     }
 
     public Optional<TrainerHandle> trainerHandle() {
-        return trainerPid == null ? Optional.empty() : Optional.of(new TrainerHandle(trainerPid, trainerStartedAt));
+        return trainer == null ? Optional.empty() : Optional.of(new TrainerHandle(trainer, trainerStartedAt));
     }
 
     public void attach(TrainerHandle handle) {
-        trainerPid = handle.pid();
+        trainer = handle.trainer();
         trainerStartedAt = handle.startedAt();
     }
 

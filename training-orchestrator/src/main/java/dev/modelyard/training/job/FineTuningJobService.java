@@ -8,6 +8,7 @@ import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import dev.modelyard.common.tenant.TenantContext;
 import dev.modelyard.common.time.DatabaseTime;
+import dev.modelyard.training.TrainingConfig;
 import dev.modelyard.training.clients.PrivacyClient;
 import dev.modelyard.training.clients.RegistryClient;
 import dev.modelyard.training.event.EventDraft;
@@ -38,15 +39,18 @@ public class FineTuningJobService {
     private final RegistryClient registry;
     private final TrainerExecutor executor;
     private final TenantContext tenantContext;
+    private final TrainingConfig config;
 
     public FineTuningJobService(FineTuningJobRepository jobs, JobEventRepository events, PrivacyClient privacy,
-                                RegistryClient registry, TrainerExecutor executor, TenantContext tenantContext) {
+                                RegistryClient registry, TrainerExecutor executor, TenantContext tenantContext,
+                                TrainingConfig config) {
         this.jobs = jobs;
         this.events = events;
         this.privacy = privacy;
         this.registry = registry;
         this.executor = executor;
         this.tenantContext = tenantContext;
+        this.config = config;
     }
 
     /**
@@ -55,7 +59,7 @@ public class FineTuningJobService {
      *                           tenant's, cannot cover the job's target epsilon and delta
      */
     public FineTuningJobView create(CreateJobRequest request, String authorization) {
-        JobSettings settings = JobRequestValidator.validate(request);
+        JobSettings settings = JobRequestValidator.validate(request, config.kubernetes().gpuTypes().keySet());
         requireFineTuneFile("training_file", settings.trainingFile(), authorization);
         if (settings.validationFile() != null) {
             requireFineTuneFile("validation_file", settings.validationFile(), authorization);
@@ -124,6 +128,7 @@ public class FineTuningJobService {
         job.seed = settings.seed();
         job.suffix = settings.suffix();
         job.labelColumn = settings.labelColumn();
+        job.resources = settings.resources();
         job.status = JobStatus.VALIDATING_FILES;
         job.createdAt = DatabaseTime.now();
         jobs.persist(job);

@@ -1,6 +1,7 @@
 package dev.modelyard.training.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.modelyard.training.executor.TrainerResources;
 import java.util.List;
 
 /** A job as the API shows it, shaped like OpenAI's {@code fine_tuning.job}; absent values are written as null. */
@@ -9,7 +10,8 @@ public record FineTuningJobView(String object, String id, String model, long cre
                                 String fineTunedModel, String organizationId, String status,
                                 Hyperparameters hyperparameters, String trainingFile, String validationFile,
                                 List<String> resultFiles, Long trainedRows, JobError error, long seed, String suffix,
-                                PrivacyView privacy, String labelColumn, Method method) {
+                                PrivacyView privacy, String labelColumn, Method method,
+                                TrainerResources resources) {
 
     /**
      * The privacy settings, the reservation on the training file's privacy budget that covers them and, once the
@@ -25,6 +27,7 @@ public record FineTuningJobView(String object, String id, String model, long cre
         return new FineTuningJobView("fine_tuning.job", job.id, job.model, job.createdAt.getEpochSecond(),
                 job.finishedAt == null ? null : job.finishedAt.getEpochSecond(), job.fineTunedModel, job.tenantId,
                 job.status.apiName(), job.hyperparameters, job.trainingFile, job.validationFile, List.of(),
-                job.trainedRows, job.error, job.seed, job.suffix, privacy, job.labelColumn, job.method);
+                job.trainedRows, job.error, job.seed, job.suffix, privacy, job.labelColumn, job.method,
+                job.resources);
     }
 }

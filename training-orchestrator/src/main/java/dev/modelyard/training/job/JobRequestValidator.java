@@ -2,9 +2,11 @@ package dev.modelyard.training.job;
 
 import dev.modelyard.common.error.FieldError;
 import dev.modelyard.common.error.PlatformException;
+import dev.modelyard.training.executor.TrainerResources;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks a job request field by field, naming every field at fault at once, and fills in the defaults. */
@@ -29,12 +31,15 @@ public final class JobRequestValidator {
     private JobRequestValidator() {
     }
 
-    /** @throws PlatformException 400 naming each invalid field */
-    public static JobSettings validate(CreateJobRequest request) {
-        return new JobRequestValidator().check(request);
+    /**
+     * @param gpuTypes the GPU types the executor can give a trainer
+     * @throws PlatformException 400 naming each invalid field
+     */
+    public static JobSettings validate(CreateJobRequest request, Set<String> gpuTypes) {
+        return new JobRequestValidator().check(request, gpuTypes);
     }
 
-    private JobSettings check(CreateJobRequest request) {
+    private JobSettings check(CreateJobRequest request, Set<String> gpuTypes) {
         ModelReference model = null;
         if (request.model() == null || request.model().isBlank()) {
             reject("model", "is required");
@@ -67,12 +72,13 @@ public final class JobRequestValidator {
         Hyperparameters hyperparameters = hyperparameters(request.hyperparameters());
         PrivacySettings privacy = privacy(request.privacy());
         Method method = method(request.method(), model);
+        checkResources(request.resources(), gpuTypes);
         if (!errors.isEmpty()) {
             throw PlatformException.badRequest("The request has invalid fields", errors.toArray(FieldError[]::new));
         }
         long seed = request.seed() != null ? request.seed() : SEEDS.nextInt(Integer.MAX_VALUE);
         return new JobSettings(model, request.trainingFile(), request.validationFile(), hyperparameters,
-                request.suffix(), seed, privacy, request.labelColumn(), method);
+                request.suffix(), seed, privacy, request.labelColumn(), method, request.resources());
     }
 
     private Hyperparameters hyperparameters(CreateJobRequest.HyperparametersInput input) {
@@ -170,6 +176,19 @@ public final class JobRequestValidator {
             reject("method.hidden_layers", "sizes must be between 1 and " + MAX_LAYER_SIZE);
         }
         return layers;
+    }
+
+    private void checkResources(TrainerResources resources, Set<String> gpuTypes) {
+        if (resources == null) {
+            return;
+        }
+        if (resources.gpus() != null && (resources.gpus() < 0 || resources.gpus() > TrainerResources.MAX_GPUS)) {
+            reject("resources.gpus", "must be between 0 and " + TrainerResources.MAX_GPUS);
+        }
+        if (resources.gpuType() != null && !gpuTypes.contains(resources.gpuType())) {
+            reject("resources.gpu_type", gpuTypes.isEmpty() ? "cannot be chosen: trainers here run without GPUs"
+                    : "must be one of " + gpuTypes.stream().sorted().toList());
+        }
     }
 
     private void checkFileId(String field, String id) {

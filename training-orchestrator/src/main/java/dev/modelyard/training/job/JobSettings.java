@@ -1,7 +1,10 @@
 package dev.modelyard.training.job;
 
-/** A job request that passed validation, with every default filled in. {@code privacy} is null for plain SGD. */
+import dev.modelyard.training.executor.TrainerResources;
+
+/** A job request that passed validation, with every default filled in. {@code privacy} is null for plain SGD,
+ * {@code resources} when the executor's defaults apply. */
 public record JobSettings(ModelReference model, String trainingFile, String validationFile,
                           Hyperparameters hyperparameters, String suffix, long seed, PrivacySettings privacy,
-                          String labelColumn, Method method) {
+                          String labelColumn, Method method, TrainerResources resources) {
 }

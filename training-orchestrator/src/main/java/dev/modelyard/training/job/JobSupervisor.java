@@ -2,6 +2,7 @@ package dev.modelyard.training.job;
 
 import dev.modelyard.training.TrainingConfig;
 import dev.modelyard.training.clients.UpstreamException;
+import dev.modelyard.training.event.EventDraft;
 import dev.modelyard.training.event.JobEvent;
 import dev.modelyard.training.event.TrainerEvents;
 import dev.modelyard.training.executor.JobFolder;
@@ -69,7 +70,7 @@ public class JobSupervisor {
                          BudgetSettlement budgetSettlement) {
         this.config = config;
         this.dataSource = dataSource;
-        this.activeJobsQuery = "select id, tenant_id, status from " + schema + ".active_fine_tuning_jobs()";
+        this.activeJobsQuery = "select id, tenant_id, status, launched from " + schema + ".active_fine_tuning_jobs()";
         this.tenantWork = tenantWork;
         this.executor = executor;
         this.preparation = preparation;
@@ -97,7 +98,8 @@ public class JobSupervisor {
             LOG.error("Cannot list the active fine-tuning jobs", e);
             return;
         }
-        int running = (int) active.stream().filter(job -> job.status() == JobStatus.RUNNING).count();
+        int running = (int) active.stream().filter(job -> job.status() == JobStatus.RUNNING
+                || job.status() == JobStatus.QUEUED && job.launched()).count();
         for (ActiveJob job : active) {
             if (busy.contains(job.id())) {
                 continue;
@@ -107,7 +109,9 @@ public class JobSupervisor {
                 switch (job.status()) {
                     case VALIDATING_FILES -> inBackground(job, () -> preparation.prepare(job, folder(job)));
                     case QUEUED -> {
-                        if (running < config.maxConcurrentJobs() && launch(job)) {
+                        if (job.launched()) {
+                            awaitStart(job);
+                        } else if (hasRoomFor(running) && launch(job)) {
                             running++;
                         }
                     }
@@ -131,25 +135,60 @@ public class JobSupervisor {
              ResultSet rows = statement.executeQuery(activeJobsQuery)) {
             List<ActiveJob> jobs = new ArrayList<>();
             while (rows.next()) {
-                jobs.add(new ActiveJob(rows.getString(1), rows.getString(2), JobStatus.valueOf(rows.getString(3))));
+                jobs.add(new ActiveJob(rows.getString(1), rows.getString(2), JobStatus.valueOf(rows.getString(3)),
+                        rows.getBoolean(4)));
             }
             return jobs;
         }
     }
 
+    /** Kueue admits by each tenant's quota, so on Kubernetes every queued job is handed over at once. */
+    private boolean hasRoomFor(int running) {
+        return config.executor() == TrainingConfig.Executor.KUBERNETES || running < config.maxConcurrentJobs();
+    }
+
     private boolean launch(ActiveJob active) {
         return tenantWork.call(active.tenant(), session -> JobTransitions.lockIfIn(session, active.id(), JobStatus.QUEUED)
                 .map(job -> {
+                    TrainerHandle handle;
                     try {
-                        job.attach(executor.launch(folder(active)));
+                        handle = executor.launch(active.tenant(), folder(active), job.resources);
                     } catch (IOException e) {
                         JobTransitions.fail(session, job, JobError.failed("Cannot start the trainer: " + e.getMessage()));
                         return false;
                     }
-                    JobTransitions.move(session, job, JobStatus.RUNNING, "Fine-tuning job started");
+                    job.attach(handle);
+                    startIfAdmitted(session, job, executor.state(handle));
                     return true;
                 })
                 .orElse(false));
+    }
+
+    /** A launched job that is still queued: it runs once the executor says its trainer is no longer waiting. */
+    private void awaitStart(ActiveJob active) {
+        tenantWork.run(active.tenant(), session -> JobTransitions.lockIfIn(session, active.id(), JobStatus.QUEUED)
+                .ifPresent(job -> job.trainerHandle().ifPresent(handle ->
+                        startIfAdmitted(session, job, executor.state(handle)))));
+    }
+
+    /** Whatever follows the wait (a start, or an end) is the running job's to handle on the next poll. */
+    private static void startIfAdmitted(Session session, FineTuningJob job, TrainerState state) {
+        if (state instanceof TrainerState.Waiting waiting) {
+            noteChange(session, job, waiting.note());
+            return;
+        }
+        JobTransitions.move(session, job, JobStatus.RUNNING, "Fine-tuning job started");
+        if (state instanceof TrainerState.Running running) {
+            noteChange(session, job, running.note());
+        }
+    }
+
+    /** What the executor says about a trainer becomes an event each time it says something new. */
+    private static void noteChange(Session session, FineTuningJob job, String note) {
+        if (note != null && !note.equals(job.trainerNote)) {
+            job.trainerNote = note;
+            session.persist(JobEvent.of(job.id, EventDraft.info(note)));
+        }
     }
 
     private void watch(ActiveJob active) {
@@ -160,6 +199,11 @@ public class JobSupervisor {
                             new IllegalStateException("Running job " + job.id + " has no trainer"));
                     // The state first: whatever the trainer wrote before it ended is then on disk for the read below.
                     TrainerState state = executor.state(handle);
+                    if (state instanceof TrainerState.Running running) {
+                        noteChange(session, job, running.note());
+                    } else if (state instanceof TrainerState.Waiting waiting) {
+                        noteChange(session, job, waiting.note());
+                    }
                     boolean caughtUp = recordProgress(session, job, folder, !(state instanceof TrainerState.Running));
                     // An ended trainer is settled only once all it wrote has become events.
                     RunDecision next = caughtUp ? RunDecision.decide(state, folder.lastProgressLine())

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 /**
  * What to do with a running job, from where its trainer stands and the last line it wrote. The same answer
  * serves a trainer that just ended and one found after a restart: a live trainer is watched (re-attached),
- * a finished one with a {@code completed} line is registered, any other end fails the job.
+ * a finished one with a {@code completed} line is registered, any other end fails the job: with the trainer's own
+ * error line when it wrote one, else with the reason the executor gives.
  */
 sealed interface RunDecision {
 
@@ -22,7 +23,7 @@ sealed interface RunDecision {
     }
 
     static RunDecision decide(TrainerState state, Optional<ProgressLine> lastLine) {
-        if (state instanceof TrainerState.Running) {
+        if (state instanceof TrainerState.Running || state instanceof TrainerState.Waiting) {
             return new KeepWatching();
         }
         OptionalInt exitCode = state instanceof TrainerState.Exited exited ? exited.exitCode() : OptionalInt.empty();
@@ -32,6 +33,9 @@ sealed interface RunDecision {
             String code = error.text("code") != null ? error.text("code") : codeFor(exitCode);
             String message = error.text("message") != null ? error.text("message") : "The trainer reported an error";
             return new Fail(new JobError(code, message, null));
+        }
+        if (state instanceof TrainerState.Failed failed) {
+            return new Fail(new JobError(failed.code(), failed.message(), null));
         }
         if (lastLine.isPresent() && lastLine.get().is(ProgressLine.COMPLETED) && exitedCleanly) {
             return new Register();

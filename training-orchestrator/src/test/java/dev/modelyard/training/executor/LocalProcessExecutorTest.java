@@ -3,12 +3,15 @@ package dev.modelyard.training.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelyard.training.TestConfigs;
 import dev.modelyard.training.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -23,18 +26,18 @@ class LocalProcessExecutorTest {
     void aRestartedOrchestratorReattachesByProcessIdAndStartTime() throws Exception {
         JobFolder folder = folder();
         TrainerHandle handle = executor(List.of("sh", "-c", "echo '{\"type\":\"started\"}'; sleep 30", "trainer"))
-                .launch(folder);
+                .launch("acme", folder, null);
         LocalProcessExecutor restarted = executor(List.of("unused"));
         try {
             assertThat(restarted.state(handle)).isEqualTo(new TrainerState.Running());
-            assertThat(restarted.state(new TrainerHandle(handle.pid(), handle.startedAt().minusSeconds(60))))
+            assertThat(restarted.state(new TrainerHandle(handle.trainer(), handle.startedAt().minusSeconds(60))))
                     .as("the same id with another start time is another process").isEqualTo(new TrainerState.Vanished());
             awaitLine(folder);
             assertThat(Files.readString(folder.progress())).contains("started");
         } finally {
             restarted.kill(handle);
         }
-        assertThat(ProcessHandle.of(handle.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.of(Long.parseLong(handle.trainer())).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(restarted.state(handle)).isEqualTo(new TrainerState.Vanished());
     }
 
@@ -42,8 +45,8 @@ class LocalProcessExecutorTest {
     void knowsTheExitCodeOfTrainersItStarted() throws Exception {
         LocalProcessExecutor executor = executor(List.of("sh", "-c", "echo oops >&2; exit 3", "trainer"));
         JobFolder folder = folder();
-        TrainerHandle handle = executor.launch(folder);
-        ProcessHandle.of(handle.pid()).ifPresent(process -> process.onExit().join());
+        TrainerHandle handle = executor.launch("acme", folder, null);
+        ProcessHandle.of(Long.parseLong(handle.trainer())).ifPresent(process -> process.onExit().join());
         while (executor.state(handle) instanceof TrainerState.Running) {
             Thread.sleep(10);
         }
@@ -54,7 +57,7 @@ class LocalProcessExecutorTest {
     @Test
     void refusesToLaunchAMissingTrainerJar() {
         LocalProcessExecutor executor = new LocalProcessExecutor(config(Optional.empty(), dir.resolve("none.jar").toString()));
-        assertThatThrownBy(() -> executor.launch(folder())).isInstanceOf(IOException.class).hasMessageContaining("none.jar");
+        assertThatThrownBy(() -> executor.launch("acme", folder(), null)).isInstanceOf(IOException.class).hasMessageContaining("none.jar");
     }
 
     private JobFolder folder() throws IOException {
@@ -75,41 +78,8 @@ class LocalProcessExecutorTest {
     }
 
     private static TrainingConfig config(Optional<List<String>> command, String jar) {
-        return new TrainingConfig() {
-            @Override
-            public Optional<List<String>> trainerCommand() {
-                return command;
-            }
-
-            @Override
-            public Optional<String> java() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String trainerJar() {
-                return jar;
-            }
-
-            @Override
-            public String workDir() {
-                return "unused";
-            }
-
-            @Override
-            public int maxConcurrentJobs() {
-                return 1;
-            }
-
-            @Override
-            public Duration pollInterval() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Services services() {
-                return null;
-            }
-        };
+        Map<String, String> values = new HashMap<>(Map.of("trainer-jar", jar));
+        command.ifPresent(parts -> values.put("trainer-command", String.join(",", parts)));
+        return TestConfigs.training(values);
     }
 }

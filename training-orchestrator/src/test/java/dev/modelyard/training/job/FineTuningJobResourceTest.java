@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelyard.training.FakeServicesResource;
+import dev.modelyard.training.JobApi;
 import dev.modelyard.training.FakeTrainer;
 import dev.modelyard.training.executor.TrainerHandle;
 import dev.modelyard.testsupport.PostgresResource;
@@ -88,7 +89,7 @@ class FineTuningJobResourceTest {
                 .extract().path("id");
         assertThat(id).startsWith("ftjob-");
 
-        awaitStatus("acme", id, "succeeded")
+        JobApi.awaitStatus("acme", id, "succeeded")
                 .body("fine_tuned_model", equalTo("churn-dp@1"))
                 .body("trained_rows", equalTo(4))
                 .body("privacy.epsilon_spent", equalTo((float) FakeTrainer.EPSILON))
@@ -159,7 +160,7 @@ class FineTuningJobResourceTest {
                 .body("hyperparameters.early_stopping_patience", equalTo(2))
                 .body("privacy", nullValue())
                 .extract().path("id");
-        String fineTuned = awaitStatus("acme", id, "succeeded").extract().path("fine_tuned_model");
+        String fineTuned = JobApi.awaitStatus("acme", id, "succeeded").extract().path("fine_tuned_model");
         assertThat(fineTuned).startsWith(FakeServicesResource.BASE_MODEL + "@");
         JsonNode lineage = registrationOf(id).get("body").get("lineage");
         assertThat(lineage.get("base_model").asText()).isEqualTo("churn@1");
@@ -225,7 +226,7 @@ class FineTuningJobResourceTest {
     void aTrainerThatRefusesItsInputFailsTheJobWithItsMessage() {
         String id = create("acme", Map.of("model", "tabular-classifier", "training_file", FakeServicesResource.TRAINING_FILE,
                 "label_column", FakeTrainer.INVALID)).extract().path("id");
-        awaitStatus("acme", id, "failed")
+        JobApi.awaitStatus("acme", id, "failed")
                 .body("error.code", equalTo("invalid_input"))
                 .body("error.message", equalTo(FakeTrainer.INVALID_MESSAGE))
                 .body("fine_tuned_model", nullValue());
@@ -238,7 +239,7 @@ class FineTuningJobResourceTest {
     void aTrainerThatLeavesAnInvalidSignatureFailsTheJobWithoutRegisteringIt() {
         String id = create("acme", Map.of("model", "tabular-classifier", "training_file", FakeServicesResource.TRAINING_FILE,
                 "label_column", FakeTrainer.BAD_SIGNATURE)).extract().path("id");
-        awaitStatus("acme", id, "failed")
+        JobApi.awaitStatus("acme", id, "failed")
                 .body("error.code", equalTo("invalid_trainer_output"))
                 .body("error.message", containsString("signature.json inputs[0].datatype \"FLOAT\" is not a KServe datatype"))
                 .body("fine_tuned_model", nullValue());
@@ -251,7 +252,7 @@ class FineTuningJobResourceTest {
         String id = createSleeper("acme");
         long pid = awaitTrainerPid("acme", id);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        awaitStatus("acme", id, "failed")
+        JobApi.awaitStatus("acme", id, "failed")
                 .body("error.code", equalTo("failed"))
                 .body("error.message", startsWith("The trainer exited with code"));
     }
@@ -275,8 +276,8 @@ class FineTuningJobResourceTest {
             // As after a restart: the recorded trainers are processes this orchestrator never started, now gone.
             pointAtTrainer("acme", completed, endedProcess());
             pointAtTrainer("acme", unfinished, endedProcess());
-            awaitStatus("acme", completed, "succeeded").body("fine_tuned_model", startsWith("tabular-classifier-"));
-            awaitStatus("acme", unfinished, "failed")
+            JobApi.awaitStatus("acme", completed, "succeeded").body("fine_tuned_model", startsWith("tabular-classifier-"));
+            JobApi.awaitStatus("acme", unfinished, "failed")
                     .body("error.message", equalTo("The trainer stopped while the orchestrator was not running"));
         } finally {
             ProcessHandle.of(firstSleeper).ifPresent(ProcessHandle::destroyForcibly);
@@ -294,9 +295,9 @@ class FineTuningJobResourceTest {
             ProcessHandle.of(ownSleeper).ifPresent(ProcessHandle::destroyForcibly);
             // Several polls go by: the job stays running while the adopted trainer lives.
             Thread.sleep(500);
-            awaitStatus("acme", id, "running");
+            JobApi.awaitStatus("acme", id, "running");
             survivor.destroyForcibly().waitFor();
-            awaitStatus("acme", id, "failed")
+            JobApi.awaitStatus("acme", id, "failed")
                     .body("error.message", equalTo("The trainer stopped without reporting completion"));
         } finally {
             survivor.destroyForcibly();
@@ -341,7 +342,7 @@ class FineTuningJobResourceTest {
         // Reserved at creation with the caller's own token.
         assertThat(reservation.get("reserved_by").asText()).isEqualTo("admin@budgeted");
 
-        awaitStatus("budgeted", id, "succeeded");
+        JobApi.awaitStatus("budgeted", id, "succeeded");
         JsonNode committed = awaitReservation(id, "committed");
         assertThat(committed.get("epsilon_spent").asDouble()).isEqualTo(FakeTrainer.EPSILON);
         assertThat(committed.get("settled_by").asText()).isEqualTo("service:training-orchestrator");
@@ -376,12 +377,12 @@ class FineTuningJobResourceTest {
         String failed = create("refunded", Map.of("model", "tabular-classifier", "training_file",
                 FakeServicesResource.TRAINING_FILE, "label_column", FakeTrainer.INVALID,
                 "privacy", Map.of("target_epsilon", 2.0))).extract().path("id");
-        awaitStatus("refunded", failed, "failed");
+        JobApi.awaitStatus("refunded", failed, "failed");
         assertThat(awaitReservation(failed, "refunded").get("epsilon").asDouble()).isEqualTo(2.0);
 
         String plain = create("refunded", Map.of("model", "tabular-classifier", "training_file",
                 FakeServicesResource.TRAINING_FILE, "label_column", "churned")).extract().path("id");
-        awaitStatus("refunded", plain, "succeeded");
+        JobApi.awaitStatus("refunded", plain, "succeeded");
         assertThat(reservationOf(plain)).isEmpty();
     }
 
@@ -425,25 +426,17 @@ class FineTuningJobResourceTest {
         return copy;
     }
 
-    private static ValidatableResponse awaitStatus(String tenant, String id, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> status.equals(given().header("Authorization", TestTokens.bearerAdmin(tenant))
-                        .get("/v1/fine_tuning/jobs/" + id).then().extract().path("status")));
-        return given().header("Authorization", TestTokens.bearerAdmin(tenant)).get("/v1/fine_tuning/jobs/" + id)
-                .then().statusCode(200);
-    }
-
     /** The trainer's process id, which the API does not show, straight from the job's row. */
     private long awaitTrainerPid(String tenant, String id) throws Exception {
-        awaitStatus(tenant, id, "running");
+        JobApi.awaitStatus(tenant, id, "running");
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "training_app", PostgresResource.PASSWORD);
              PreparedStatement query = connection.prepareStatement(
-                     "select trainer_pid from training.fine_tuning_job where id = ?")) {
+                     "select trainer from training.fine_tuning_job where id = ?")) {
             connection.createStatement().execute("select set_config('modelyard.tenant', '" + tenant + "', false)");
             query.setString(1, id);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
-                return row.getLong(1);
+                return Long.parseLong(row.getString(1));
             }
         }
     }
@@ -452,9 +445,9 @@ class FineTuningJobResourceTest {
     private void pointAtTrainer(String tenant, String id, TrainerHandle trainer) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "training_app", PostgresResource.PASSWORD);
              PreparedStatement update = connection.prepareStatement(
-                     "update training.fine_tuning_job set trainer_pid = ?, trainer_started_at = ? where id = ?")) {
+                     "update training.fine_tuning_job set trainer = ?, trainer_started_at = ? where id = ?")) {
             connection.createStatement().execute("select set_config('modelyard.tenant', '" + tenant + "', false)");
-            update.setLong(1, trainer.pid());
+            update.setString(1, trainer.trainer());
             update.setTimestamp(2, Timestamp.from(trainer.startedAt()));
             update.setString(3, id);
             assertThat(update.executeUpdate()).isOne();
@@ -462,7 +455,7 @@ class FineTuningJobResourceTest {
     }
 
     private static TrainerHandle identityOf(Process process) {
-        return new TrainerHandle(process.pid(),
+        return new TrainerHandle(Long.toString(process.pid()),
                 process.info().startInstant().orElseThrow().truncatedTo(ChronoUnit.MILLIS));
     }
 

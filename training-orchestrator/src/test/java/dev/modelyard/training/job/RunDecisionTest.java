@@ -63,4 +63,20 @@ class RunDecisionTest {
         assertThat(RunDecision.decide(new TrainerState.Exited(OptionalInt.of(0)), STARTED)).isEqualTo(
                 new RunDecision.Fail(JobError.failed("The trainer stopped without reporting completion")));
     }
+
+    @Test
+    void aTrainerWaitingForTheClusterIsWatched() {
+        assertThat(RunDecision.decide(new TrainerState.Waiting("Waiting for Kueue"), STARTED))
+                .isInstanceOf(RunDecision.KeepWatching.class);
+    }
+
+    @Test
+    void theExecutorsReasonExplainsAFailureTheTrainerCouldNotReport() {
+        TrainerState oomKilled = new TrainerState.Failed(JobError.FAILED, "The trainer ran out of memory");
+        assertThat(RunDecision.decide(oomKilled, STARTED)).isEqualTo(
+                new RunDecision.Fail(JobError.failed("The trainer ran out of memory")));
+        // A trainer that said why it failed is believed first.
+        assertThat(RunDecision.decide(oomKilled, OUT_OF_BUDGET)).isEqualTo(
+                new RunDecision.Fail(new JobError("out_of_budget", "epsilon 3 cannot be reached", null)));
+    }
 }
