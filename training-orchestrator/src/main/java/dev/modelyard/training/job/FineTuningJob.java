@@ -68,6 +68,11 @@ public class FineTuningJob {
     @Column(name = "label_column", nullable = false)
     public String labelColumn;
 
+    /** Null for jobs created before columns could be chosen: the trainer's rule. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "column_choice")
+    public ColumnChoice columns;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public JobStatus status;

@@ -128,6 +128,7 @@ public class FineTuningJobService {
         job.seed = settings.seed();
         job.suffix = settings.suffix();
         job.labelColumn = settings.labelColumn();
+        job.columns = settings.columns();
         job.resources = settings.resources();
         job.status = JobStatus.VALIDATING_FILES;
         job.createdAt = DatabaseTime.now();

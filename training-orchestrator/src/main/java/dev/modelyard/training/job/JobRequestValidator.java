@@ -5,6 +5,7 @@ import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.training.executor.TrainerResources;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ public final class JobRequestValidator {
     static final int MAX_LAYER_SIZE = 4096;
 
     private static final Pattern FILE_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final int MAX_COLUMNS = 1000;
     /** Lower-case and starting with a letter or digit: the suffix becomes the registered model's name. */
     private static final Pattern SUFFIX = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final SecureRandom SEEDS = new SecureRandom();
@@ -69,6 +71,7 @@ public final class JobRequestValidator {
         if (request.seed() != null && request.seed() < 0) {
             reject("seed", "must not be negative");
         }
+        ColumnChoice columns = columns(request);
         Hyperparameters hyperparameters = hyperparameters(request.hyperparameters());
         PrivacySettings privacy = privacy(request.privacy());
         Method method = method(request.method(), model);
@@ -78,7 +81,7 @@ public final class JobRequestValidator {
         }
         long seed = request.seed() != null ? request.seed() : SEEDS.nextInt(Integer.MAX_VALUE);
         return new JobSettings(model, request.trainingFile(), request.validationFile(), hyperparameters,
-                request.suffix(), seed, privacy, request.labelColumn(), method, request.resources());
+                request.suffix(), seed, privacy, request.labelColumn(), columns, method, request.resources());
     }
 
     private Hyperparameters hyperparameters(CreateJobRequest.HyperparametersInput input) {
@@ -188,6 +191,35 @@ public final class JobRequestValidator {
         if (resources.gpuType() != null && !gpuTypes.contains(resources.gpuType())) {
             reject("resources.gpu_type", gpuTypes.isEmpty() ? "cannot be chosen: trainers here run without GPUs"
                     : "must be one of " + gpuTypes.stream().sorted().toList());
+        }
+    }
+
+    private ColumnChoice columns(CreateJobRequest request) {
+        Set<String> named = new HashSet<>();
+        checkColumns("categorical_columns", request.categoricalColumns(), request.labelColumn(), named);
+        checkColumns("excluded_columns", request.excludedColumns(), request.labelColumn(), named);
+        return new ColumnChoice(request.categoricalColumns(),
+                request.excludedColumns() == null ? List.of() : request.excludedColumns());
+    }
+
+    /** Each name at most once across both lists, and never the label column. */
+    private void checkColumns(String field, List<String> columns, String labelColumn, Set<String> named) {
+        if (columns == null) {
+            return;
+        }
+        if (columns.size() > MAX_COLUMNS) {
+            reject(field, "must name at most " + MAX_COLUMNS + " columns");
+            return;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            if (column == null || column.isBlank() || column.length() > 200) {
+                reject(field + "." + i, "must be a column name of 1 to 200 characters");
+            } else if (column.equals(labelColumn)) {
+                reject(field + "." + i, "'" + column + "' is the label_column");
+            } else if (!named.add(column)) {
+                reject(field + "." + i, "'" + column + "' is named twice (categorical_columns and excluded_columns must not overlap)");
+            }
         }
     }
 

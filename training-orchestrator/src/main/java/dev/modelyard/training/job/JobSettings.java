@@ -6,5 +6,5 @@ import dev.modelyard.training.executor.TrainerResources;
  * {@code resources} when the executor's defaults apply. */
 public record JobSettings(ModelReference model, String trainingFile, String validationFile,
                           Hyperparameters hyperparameters, String suffix, long seed, PrivacySettings privacy,
-                          String labelColumn, Method method, TrainerResources resources) {
+                          String labelColumn, ColumnChoice columns, Method method, TrainerResources resources) {
 }

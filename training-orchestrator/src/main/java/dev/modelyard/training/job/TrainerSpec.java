@@ -19,6 +19,13 @@ final class TrainerSpec {
         spec.put("training_file", trainingFile.toString());
         spec.put("validation_file", validationFile == null ? null : validationFile.toString());
         spec.put("label_column", job.labelColumn);
+        ColumnChoice columns = job.columns == null ? ColumnChoice.TRAINER_RULE : job.columns;
+        if (columns.categoricalColumns() == null) {
+            spec.putNull("categorical_columns");
+        } else {
+            columns.categoricalColumns().forEach(spec.putArray("categorical_columns")::add);
+        }
+        columns.excludedColumns().forEach(spec.putArray("excluded_columns")::add);
         ObjectNode model = spec.putObject("model");
         model.put("type", job.method.type());
         job.method.hiddenLayers().forEach(model.putArray("hidden_layers")::add);

@@ -119,4 +119,16 @@ class JobRequestValidatorTest {
                 .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.errors())
                         .containsExactly(FieldError.field("resources.gpus", "must be between 0 and 16")));
     }
+
+    @Test
+    void columnChoicesNameTheEntryAtFault() {
+        CreateJobRequest request = new CreateJobRequest("tabular-classifier", "file-1", null, null, null, null, null,
+                "churned", null, null, List.of("plan", "churned", " "), List.of("customer_id", "plan"));
+        assertThat(fieldsAtFault(request)).containsExactlyInAnyOrder("categorical_columns.1", "categorical_columns.2",
+                "excluded_columns.1");
+        JobSettings chosen = JobRequestValidator.validate(new CreateJobRequest("tabular-classifier", "file-1", null,
+                null, null, null, null, "churned", null, null, List.of("plan"), null), Set.of());
+        assertThat(chosen.columns()).isEqualTo(new ColumnChoice(List.of("plan"), List.of()));
+        assertThat(JobRequestValidator.validate(MINIMAL, Set.of()).columns()).isEqualTo(ColumnChoice.TRAINER_RULE);
+    }
 }

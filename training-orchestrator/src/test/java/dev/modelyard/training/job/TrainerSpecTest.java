@@ -23,6 +23,8 @@ class TrainerSpecTest {
                   "training_file": "/work/ftjob-01JDC3Z8K5R2V7M4Q9X1T6B3NE/train.csv",
                   "validation_file": null,
                   "label_column": "churned",
+                  "categorical_columns": null,
+                  "excluded_columns": [],
                   "model": {"type": "logistic_regression", "hidden_layers": []},
                   "base_model": null,
                   "freeze_layers": 0,
@@ -50,6 +52,15 @@ class TrainerSpecTest {
         assertThat(spec.get("hyperparameters").get("optimizer").asText()).isEqualTo("adam");
         assertThat(spec.get("hyperparameters").get("lr_schedule").asText()).isEqualTo("cosine");
         assertThat(spec.get("hyperparameters").get("early_stopping_patience").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void passesTheJobsChoiceOfColumns() {
+        FineTuningJob job = job();
+        job.columns = new ColumnChoice(List.of("plan", "region"), List.of("customer_id"));
+        var spec = TrainerSpec.of(job, Path.of("/w/train.csv"), null, null, Path.of("/w/output"));
+        assertThat(spec.get("categorical_columns").toString()).isEqualTo("[\"plan\",\"region\"]");
+        assertThat(spec.get("excluded_columns").toString()).isEqualTo("[\"customer_id\"]");
     }
 
     @Test
