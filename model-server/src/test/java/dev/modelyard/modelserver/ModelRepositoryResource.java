@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * A model repository in a temporary folder for the application under test: "classifier" (one version),
  * "versioned" (versions 1 and 2, version_policy serving 1), "disposable" (to unload), "echo" (every
- * datatype, configured from its graph) and "broken" (a model file ONNX Runtime refuses).
+ * datatype, configured from its graph), "broken" (a model file ONNX Runtime refuses), "batched" (the
+ * classifier with dynamic batching) and "unsigned" (FP16 and unsigned integers, configured from its graph).
  */
 public class ModelRepositoryResource implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +34,9 @@ public class ModelRepositoryResource implements QuarkusTestResourceLifecycleMana
         TestModels.write(repository, "versioned", servingVersion1, 2, TestModels.classifier(TestModels.CLASSIFIER_V2_WEIGHTS));
         TestModels.write(repository, "echo", "backend: \"onnxruntime\"\n", 1, TestModels.echo());
         TestModels.write(repository, "broken", TestModels.CLASSIFIER_CONFIG, 1, new byte[] {1, 2, 3});
+        TestModels.write(repository, "batched", TestModels.CLASSIFIER_CONFIG
+                + "dynamic_batching { max_queue_delay_microseconds: 20000 }\n", 1, version1);
+        TestModels.write(repository, "unsigned", "backend: \"onnxruntime\"\n", 1, TestModels.unsigned());
         return Map.of("modelyard.model-server.repository", repository.toString());
     }
 

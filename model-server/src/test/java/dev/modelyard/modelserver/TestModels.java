@@ -73,6 +73,36 @@ public final class TestModels {
         return model(graph.build());
     }
 
+    /**
+     * Types ONNX Runtime's Java binding cannot feed but serves: {@code small} UINT8 [N] comes back as itself and
+     * cast to UINT16, UINT32 and UINT64 ({@code small_out}, {@code wide16}, {@code wide32}, {@code wide64});
+     * {@code half} FP16 [N] comes back as {@code half_out}.
+     */
+    public static byte[] unsigned() {
+        GraphProto.Builder graph = GraphProto.newBuilder().setName("unsigned")
+                .addInput(tensor("small", TensorProto.DataType.UINT8, "N"))
+                .addInput(tensor("half", TensorProto.DataType.FLOAT16, "N"))
+                .addNode(node("Identity", "small", null, "small_out"))
+                .addNode(node("Identity", "half", null, "half_out"))
+                .addOutput(tensor("small_out", TensorProto.DataType.UINT8, "N"))
+                .addOutput(tensor("half_out", TensorProto.DataType.FLOAT16, "N"));
+        for (TensorProto.DataType wide : new TensorProto.DataType[] {TensorProto.DataType.UINT16,
+                TensorProto.DataType.UINT32, TensorProto.DataType.UINT64}) {
+            String name = "wide" + wide.name().substring(4);
+            graph.addNode(node("Cast", "small", null, name).toBuilder().addAttribute(intAttribute("to", wide.getNumber())))
+                    .addOutput(tensor(name, wide, "N"));
+        }
+        return model(graph.build());
+    }
+
+    /** A UINT32 input, which ONNX Runtime's Java binding cannot create: loading must refuse it. */
+    public static byte[] unsignedInput() {
+        return model(GraphProto.newBuilder().setName("unsigned-input")
+                .addInput(tensor("counts", TensorProto.DataType.UINT32, "N"))
+                .addNode(node("Identity", "counts", null, "same"))
+                .addOutput(tensor("same", TensorProto.DataType.UINT32, "N")).build());
+    }
+
     public static void write(Path repository, String model, String config, long version, byte[] onnx) {
         try {
             Path folder = Files.createDirectories(repository.resolve(model).resolve(Long.toString(version)));

@@ -3,19 +3,19 @@ package dev.modelyard.modelserver.grpc;
 import com.google.protobuf.ByteString;
 import dev.modelyard.modelserver.ModelServerException;
 import dev.modelyard.modelserver.runtime.KServeDataType;
+import dev.modelyard.modelserver.runtime.RawTensors;
 import dev.modelyard.modelserver.runtime.Tensor;
 import dev.modelyard.protocols.kserve.InferTensorContents;
 import dev.modelyard.protocols.kserve.ModelInferRequest.InferInputTensor;
+import dev.modelyard.protocols.kserve.ModelInferResponse;
 import dev.modelyard.protocols.kserve.ModelInferResponse.InferOutputTensor;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Converts the KServe gRPC tensor messages: inputs from typed {@code contents} or from
- * {@code raw_input_contents} (little-endian, BYTES elements each prefixed by a 4-byte length), outputs into
- * typed contents.
+ * {@code raw_input_contents} ({@link RawTensors}), outputs into typed contents, or into
+ * {@code raw_output_contents} for every output when one of them has no typed field (FP16), as the
+ * protocol asks.
  */
 final class GrpcTensors {
 
@@ -27,11 +27,30 @@ final class GrpcTensors {
         KServeDataType datatype = KServeDataType.named(input.getDatatype()).orElseThrow(() -> ModelServerException.invalid(
                 "input '" + input.getName() + "' has the unsupported datatype '" + input.getDatatype() + "'"));
         long[] shape = input.getShapeList().stream().mapToLong(Long::longValue).toArray();
-        Object values = raw == null ? fromContents(datatype, input.getContents()) : fromRaw(input.getName(), datatype, raw);
+        Object values = raw == null ? fromContents(input.getName(), datatype, input.getContents())
+                : RawTensors.decode(input.getName(), datatype, raw.asReadOnlyByteBuffer());
         return new Tensor(input.getName(), datatype, shape, values);
     }
 
-    static InferOutputTensor toOutput(Tensor tensor) {
+    /** Adds the outputs to a response: typed contents, or raw contents for all when one cannot be typed. */
+    static void addOutputs(ModelInferResponse.Builder response, List<Tensor> outputs) {
+        boolean raw = outputs.stream().anyMatch(output -> output.datatype() == KServeDataType.FP16);
+        for (Tensor tensor : outputs) {
+            InferOutputTensor.Builder output = InferOutputTensor.newBuilder()
+                    .setName(tensor.name()).setDatatype(tensor.datatype().name());
+            for (long dimension : tensor.shape()) {
+                output.addShape(dimension);
+            }
+            if (raw) {
+                response.addRawOutputContents(ByteString.copyFrom(RawTensors.encode(tensor)));
+            } else {
+                output.setContents(contents(tensor));
+            }
+            response.addOutputs(output);
+        }
+    }
+
+    private static InferTensorContents contents(Tensor tensor) {
         InferTensorContents.Builder contents = InferTensorContents.newBuilder();
         switch (tensor.datatype()) {
             case BOOL -> {
@@ -39,9 +58,19 @@ final class GrpcTensors {
                     contents.addBoolContents(value);
                 }
             }
-            case UINT8 -> {
+            case UINT8, UINT16 -> {
                 for (int value : (int[]) tensor.values()) {
                     contents.addUintContents(value);
+                }
+            }
+            case UINT32 -> {
+                for (long value : (long[]) tensor.values()) {
+                    contents.addUintContents((int) value);
+                }
+            }
+            case UINT64 -> {
+                for (long value : (long[]) tensor.values()) {
+                    contents.addUint64Contents(value);
                 }
             }
             case INT8, INT16, INT32 -> {
@@ -69,16 +98,12 @@ final class GrpcTensors {
                     contents.addBytesContents(ByteString.copyFrom(value));
                 }
             }
+            case FP16 -> throw new IllegalStateException("FP16 has no typed contents; it travels raw");
         }
-        InferOutputTensor.Builder output = InferOutputTensor.newBuilder()
-                .setName(tensor.name()).setDatatype(tensor.datatype().name()).setContents(contents);
-        for (long dimension : tensor.shape()) {
-            output.addShape(dimension);
-        }
-        return output.build();
+        return contents.build();
     }
 
-    private static Object fromContents(KServeDataType datatype, InferTensorContents contents) {
+    private static Object fromContents(String name, KServeDataType datatype, InferTensorContents contents) {
         return switch (datatype) {
             case BOOL -> {
                 List<Boolean> list = contents.getBoolContentsList();
@@ -88,7 +113,9 @@ final class GrpcTensors {
                 }
                 yield values;
             }
-            case UINT8 -> contents.getUintContentsList().stream().mapToInt(Integer::intValue).toArray();
+            case UINT8, UINT16 -> contents.getUintContentsList().stream().mapToInt(Integer::intValue).toArray();
+            case UINT32 -> contents.getUintContentsList().stream().mapToLong(Integer::toUnsignedLong).toArray();
+            case UINT64 -> contents.getUint64ContentsList().stream().mapToLong(Long::longValue).toArray();
             case INT8, INT16, INT32 -> contents.getIntContentsList().stream().mapToInt(Integer::intValue).toArray();
             case INT64 -> contents.getInt64ContentsList().stream().mapToLong(Long::longValue).toArray();
             case FP32 -> {
@@ -101,78 +128,8 @@ final class GrpcTensors {
             }
             case FP64 -> contents.getFp64ContentsList().stream().mapToDouble(Double::doubleValue).toArray();
             case BYTES -> contents.getBytesContentsList().stream().map(ByteString::toByteArray).toArray(byte[][]::new);
+            case FP16 -> throw ModelServerException.invalid("input '" + name
+                    + "' is FP16, which has no typed contents; send it in raw_input_contents");
         };
-    }
-
-    private static Object fromRaw(String name, KServeDataType datatype, ByteString raw) {
-        ByteBuffer buffer = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        int elementBytes = datatype.elementBytes();
-        if (elementBytes > 0 && buffer.remaining() % elementBytes != 0) {
-            throw ModelServerException.invalid("raw contents of input '" + name + "' hold " + buffer.remaining()
-                    + " bytes, not a whole number of " + datatype + " elements");
-        }
-        int count = elementBytes > 0 ? buffer.remaining() / elementBytes : 0;
-        return switch (datatype) {
-            case BOOL -> {
-                boolean[] values = new boolean[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = buffer.get(i) != 0;
-                }
-                yield values;
-            }
-            case UINT8, INT8 -> {
-                int[] values = new int[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = datatype == KServeDataType.UINT8 ? Byte.toUnsignedInt(buffer.get(i)) : buffer.get(i);
-                }
-                yield values;
-            }
-            case INT16 -> {
-                int[] values = new int[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = buffer.getShort(i * 2);
-                }
-                yield values;
-            }
-            case INT32 -> {
-                int[] values = new int[count];
-                buffer.asIntBuffer().get(values);
-                yield values;
-            }
-            case INT64 -> {
-                long[] values = new long[count];
-                buffer.asLongBuffer().get(values);
-                yield values;
-            }
-            case FP32 -> {
-                float[] values = new float[count];
-                buffer.asFloatBuffer().get(values);
-                yield values;
-            }
-            case FP64 -> {
-                double[] values = new double[count];
-                buffer.asDoubleBuffer().get(values);
-                yield values;
-            }
-            case BYTES -> lengthPrefixedElements(name, buffer);
-        };
-    }
-
-    private static byte[][] lengthPrefixedElements(String name, ByteBuffer buffer) {
-        List<byte[]> elements = new ArrayList<>();
-        while (buffer.hasRemaining()) {
-            if (buffer.remaining() < 4) {
-                throw ModelServerException.invalid("raw contents of BYTES input '" + name + "' end inside a length prefix");
-            }
-            int length = buffer.getInt();
-            if (length < 0 || length > buffer.remaining()) {
-                throw ModelServerException.invalid("raw contents of BYTES input '" + name + "' announce " + length
-                        + " bytes where " + buffer.remaining() + " remain");
-            }
-            byte[] element = new byte[length];
-            buffer.get(element);
-            elements.add(element);
-        }
-        return elements.toArray(byte[][]::new);
     }
 }

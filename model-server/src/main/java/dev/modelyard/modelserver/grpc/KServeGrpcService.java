@@ -13,6 +13,7 @@ import dev.modelyard.modelserver.runtime.LoadedModel;
 import dev.modelyard.modelserver.runtime.Tensor;
 import dev.modelyard.modelserver.runtime.TensorSpec;
 import dev.modelyard.protocols.kserve.GRPCInferenceServiceGrpc;
+import dev.modelyard.protocols.kserve.InferBatchStatistics;
 import dev.modelyard.protocols.kserve.InferStatistics;
 import dev.modelyard.protocols.kserve.ModelConfigRequest;
 import dev.modelyard.protocols.kserve.ModelConfigResponse;
@@ -26,6 +27,7 @@ import dev.modelyard.protocols.kserve.ModelReadyResponse;
 import dev.modelyard.protocols.kserve.ModelStatistics;
 import dev.modelyard.protocols.kserve.ModelStatisticsRequest;
 import dev.modelyard.protocols.kserve.ModelStatisticsResponse;
+import dev.modelyard.protocols.kserve.ModelStreamInferResponse;
 import dev.modelyard.protocols.kserve.RepositoryIndexRequest;
 import dev.modelyard.protocols.kserve.RepositoryIndexResponse;
 import dev.modelyard.protocols.kserve.RepositoryModelLoadRequest;
@@ -39,7 +41,9 @@ import dev.modelyard.protocols.kserve.ServerMetadataResponse;
 import dev.modelyard.protocols.kserve.ServerReadyRequest;
 import dev.modelyard.protocols.kserve.ServerReadyResponse;
 import dev.modelyard.protocols.kserve.StatisticDuration;
+import dev.modelyard.protocols.streaming.OrderedStreamInfer;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -50,8 +54,7 @@ import java.util.function.Supplier;
 
 /**
  * The KServe v2 / Triton gRPC inference service over the {@link ModelRepository}. Blocking: inference and
- * loads run ONNX Runtime on worker threads, never on the event loop. ModelStreamInfer is not implemented
- * (UNIMPLEMENTED, the generated default).
+ * loads run ONNX Runtime on worker threads, never on the event loop.
  */
 @GrpcService
 @Blocking
@@ -109,16 +112,22 @@ public class KServeGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceSer
 
     @Override
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
-        respond(response, () -> {
-            InferenceResponse result = repository.infer(new InferenceRequest(request.getModelName(),
-                    request.getModelVersion(), request.getId(), inputs(request),
-                    request.getOutputsList().stream().map(ModelInferRequest.InferRequestedOutputTensor::getName).toList()));
-            return ModelInferResponse.newBuilder()
-                    .setModelName(result.modelName())
-                    .setModelVersion(result.modelVersion())
-                    .setId(result.id())
-                    .addAllOutputs(result.outputs().stream().map(GrpcTensors::toOutput).toList())
-                    .build();
+        respond(response, () -> infer(request));
+    }
+
+    /**
+     * Each request of the stream is served like a ModelInfer, concurrently (so a stream's requests can share a
+     * dynamic batch), and answered in the order they came; a refused request answers with its
+     * {@code error_message} and the stream goes on, as in Triton.
+     */
+    @Override
+    public StreamObserver<ModelInferRequest> modelStreamInfer(StreamObserver<ModelStreamInferResponse> responses) {
+        return new OrderedStreamInfer<>((ServerCallStreamObserver<ModelStreamInferResponse>) responses, request -> {
+            try {
+                return ModelStreamInferResponse.newBuilder().setInferResponse(infer(request)).build();
+            } catch (ModelServerException e) {
+                return ModelStreamInferResponse.newBuilder().setErrorMessage(e.getMessage()).build();
+            }
         });
     }
 
@@ -160,6 +169,18 @@ public class KServeGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceSer
         });
     }
 
+    private ModelInferResponse infer(ModelInferRequest request) {
+        InferenceResponse result = repository.infer(new InferenceRequest(request.getModelName(),
+                request.getModelVersion(), request.getId(), inputs(request),
+                request.getOutputsList().stream().map(ModelInferRequest.InferRequestedOutputTensor::getName).toList()));
+        ModelInferResponse.Builder response = ModelInferResponse.newBuilder()
+                .setModelName(result.modelName())
+                .setModelVersion(result.modelVersion())
+                .setId(result.id());
+        GrpcTensors.addOutputs(response, result.outputs());
+        return response.build();
+    }
+
     private static List<Tensor> inputs(ModelInferRequest request) {
         List<ByteString> raw = request.getRawInputContentsList();
         if (!raw.isEmpty() && raw.size() != request.getInputsCount()) {
@@ -183,16 +204,29 @@ public class KServeGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceSer
 
     private static ModelStatistics statistics(VersionStatistics version) {
         InferenceStatistics.Snapshot counts = version.statistics();
-        return ModelStatistics.newBuilder()
+        ModelStatistics.Builder statistics = ModelStatistics.newBuilder()
                 .setName(version.name())
                 .setVersion(version.version())
                 .setLastInference(counts.lastInferenceMillis())
                 .setInferenceCount(counts.inferenceCount())
                 .setExecutionCount(counts.executionCount())
                 .setInferenceStats(InferStatistics.newBuilder()
-                        .setSuccess(StatisticDuration.newBuilder().setCount(counts.successCount()).setNs(counts.successNanos()))
-                        .setFail(StatisticDuration.newBuilder().setCount(counts.failCount()).setNs(counts.failNanos())))
-                .build();
+                        .setSuccess(duration(counts.success()))
+                        .setFail(duration(counts.fail()))
+                        .setQueue(duration(counts.queue()))
+                        .setComputeInput(duration(counts.computeInput()))
+                        .setComputeInfer(duration(counts.computeInfer()))
+                        .setComputeOutput(duration(counts.computeOutput())));
+        counts.batches().values().forEach(batch -> statistics.addBatchStats(InferBatchStatistics.newBuilder()
+                .setBatchSize(batch.batchSize())
+                .setComputeInput(duration(batch.computeInput()))
+                .setComputeInfer(duration(batch.computeInfer()))
+                .setComputeOutput(duration(batch.computeOutput()))));
+        return statistics.build();
+    }
+
+    private static StatisticDuration duration(InferenceStatistics.Duration duration) {
+        return StatisticDuration.newBuilder().setCount(duration.count()).setNs(duration.nanos()).build();
     }
 
     /** Answers with the result, or with the status code the domain failure maps to. */

@@ -17,6 +17,7 @@ import dev.modelyard.modelserver.runtime.TensorSpec;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +30,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * The KServe v2 REST protocol (with Triton's repository and statistics extensions) over the same
  * {@link ModelRepository} as the gRPC service. Paths without {@code /versions/{v}} mean the highest loaded
- * version; errors are {@code {"error": "..."}} as Triton writes them.
+ * version; errors are {@code {"error": "..."}} as Triton writes them. Inference takes the binary tensor
+ * extension too ({@link InferenceBodies}).
  */
 @Path("/v2")
 @Produces(MediaType.APPLICATION_JSON)
@@ -104,26 +106,32 @@ public class KServeResource {
 
     @POST
     @Path("/models/{model}/infer")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public KServeJson.InferResponse infer(@PathParam("model") String model, KServeJson.InferRequest request) {
-        return infer(model, ANY_VERSION, request);
+    @Consumes(MediaType.WILDCARD)
+    public Response infer(@PathParam("model") String model,
+                          @HeaderParam(InferenceBodies.HEADER_LENGTH) Integer headerLength, byte[] body) {
+        return infer(model, ANY_VERSION, headerLength, body);
     }
 
+    /**
+     * A JSON body, or one using the binary tensor extension ({@code Inference-Header-Content-Length}); the
+     * answer carries binary outputs the same way when the request asks for them.
+     */
     @POST
     @Path("/models/{model}/versions/{version}/infer")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public KServeJson.InferResponse infer(@PathParam("model") String model, @PathParam("version") String version,
-                                          KServeJson.InferRequest request) {
-        if (request == null || request.inputs() == null) {
-            throw ModelServerException.invalid("an inference request needs inputs");
-        }
-        List<String> outputs = request.outputs() == null ? List.of()
-                : request.outputs().stream().map(KServeJson.RequestedOutput::name).toList();
+    @Consumes(MediaType.WILDCARD)
+    public Response infer(@PathParam("model") String model, @PathParam("version") String version,
+                          @HeaderParam(InferenceBodies.HEADER_LENGTH) Integer headerLength, byte[] body) {
+        InferenceBodies.Request request = InferenceBodies.read(body == null ? new byte[0] : body, headerLength, objectMapper);
+        List<String> outputs = request.json().outputs() == null ? List.of()
+                : request.json().outputs().stream().map(KServeJson.RequestedOutput::name).toList();
         InferenceResponse response = repository.infer(new InferenceRequest(model, version,
-                request.id() == null ? "" : request.id(),
-                request.inputs().stream().map(JsonTensors::fromInput).toList(), outputs));
-        return new KServeJson.InferResponse(response.modelName(), response.modelVersion(), response.id(),
-                response.outputs().stream().map(JsonTensors::toOutput).toList());
+                request.json().id() == null ? "" : request.json().id(), request.inputs(), outputs));
+        InferenceBodies.Body answer = InferenceBodies.write(request.json(), response, objectMapper);
+        if (answer.headerLength() == null) {
+            return Response.ok(answer.bytes(), MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(answer.bytes(), MediaType.APPLICATION_OCTET_STREAM)
+                .header(InferenceBodies.HEADER_LENGTH, answer.headerLength()).build();
     }
 
     @GET
@@ -198,8 +206,15 @@ public class KServeResource {
             InferenceStatistics.Snapshot counts = version.statistics();
             return new KServeJson.ModelStatistics(version.name(), version.version(), counts.lastInferenceMillis(),
                     counts.inferenceCount(), counts.executionCount(), new KServeJson.InferStatistics(
-                    new KServeJson.Duration(counts.successCount(), counts.successNanos()),
-                    new KServeJson.Duration(counts.failCount(), counts.failNanos())));
+                    duration(counts.success()), duration(counts.fail()), duration(counts.queue()),
+                    duration(counts.computeInput()), duration(counts.computeInfer()), duration(counts.computeOutput())),
+                    counts.batches().values().stream().map(batch -> new KServeJson.BatchStatistics(batch.batchSize(),
+                            duration(batch.computeInput()), duration(batch.computeInfer()),
+                            duration(batch.computeOutput()))).toList());
         }).toList());
+    }
+
+    private static KServeJson.Duration duration(InferenceStatistics.Duration duration) {
+        return new KServeJson.Duration(duration.count(), duration.nanos());
     }
 }

@@ -70,6 +70,7 @@ public final class ModelRepository implements AutoCloseable {
             publish(name, model);
             notServing.remove(name);
             if (previous != null) {
+                previous.stopBatching();
                 previous.versions().stream()
                         .filter(version -> model.loadedVersion(version.version()).orElse(null) != version)
                         .forEach(ModelVersion::close);
@@ -104,6 +105,7 @@ public final class ModelRepository implements AutoCloseable {
             Map<String, LoadedModel> remaining = new HashMap<>(loaded);
             remaining.remove(name);
             loaded = Map.copyOf(remaining);
+            model.stopBatching();
             model.versions().forEach(ModelVersion::close);
             LOG.infof("Unloaded model '%s'", name);
         }
@@ -167,6 +169,7 @@ public final class ModelRepository implements AutoCloseable {
     public synchronized void close() {
         Map<String, LoadedModel> closing = loaded;
         loaded = Map.of();
+        closing.values().forEach(LoadedModel::stopBatching);
         closing.values().forEach(model -> model.versions().forEach(ModelVersion::close));
     }
 

@@ -6,8 +6,10 @@ import ai.onnxruntime.TensorInfo;
 import dev.modelyard.modelserver.ModelServerException;
 import dev.modelyard.protocols.kserve.DataType;
 import dev.modelyard.protocols.kserve.ModelConfig;
+import dev.modelyard.protocols.kserve.ModelDynamicBatching;
 import dev.modelyard.protocols.kserve.ModelInput;
 import dev.modelyard.protocols.kserve.ModelOutput;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,12 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 /**
- * A model as it is served: its effective configuration, its signature and the loaded versions. Immutable;
- * a reload builds a new one, so requests that resolved this one keep a consistent view.
+ * A model as it is served: its effective configuration, its signature, the loaded versions and, when the
+ * configuration asks for dynamic batching, one {@link DynamicBatcher} per version. Immutable; a reload builds
+ * a new one, so requests that resolved this one keep a consistent view.
  */
 public final class LoadedModel {
 
@@ -33,6 +39,7 @@ public final class LoadedModel {
     private final List<TensorSpec> inputs;
     private final List<TensorSpec> outputs;
     private final NavigableMap<Long, ModelVersion> versions;
+    private final Map<Long, DynamicBatcher> batchers;
 
     private LoadedModel(ModelConfig config, List<TensorSpec> inputs, List<TensorSpec> outputs,
                         NavigableMap<Long, ModelVersion> versions) {
@@ -40,6 +47,12 @@ public final class LoadedModel {
         this.inputs = inputs;
         this.outputs = outputs;
         this.versions = versions;
+        Optional<DynamicBatcher.Settings> batching = batching(config);
+        Map<Long, DynamicBatcher> perVersion = new HashMap<>();
+        List<String> outputNames = outputs.stream().map(TensorSpec::name).toList();
+        batching.ifPresent(settings -> versions.forEach((number, version) ->
+                perVersion.put(number, new DynamicBatcher(version, outputNames, settings))));
+        this.batchers = Map.copyOf(perVersion);
     }
 
     /**
@@ -60,9 +73,18 @@ public final class LoadedModel {
                         .setName(spec.name()).setDataType(spec.datatype().configType()).addAllDims(dims(config, spec))));
             }
             List<TensorSpec> inputs = effective.getInputList().stream()
-                    .map(input -> spec(config, input.getName(), input.getDataType(), input.getDimsList())).toList();
+                    .map(input -> spec(config, input.getName(), input.getDataType(),
+                            input.hasReshape() ? input.getReshape().getShapeList() : input.getDimsList())).toList();
             List<TensorSpec> outputs = effective.getOutputList().stream()
-                    .map(output -> spec(config, output.getName(), output.getDataType(), output.getDimsList())).toList();
+                    .map(output -> spec(config, output.getName(), output.getDataType(),
+                            output.hasReshape() ? output.getReshape().getShapeList() : output.getDimsList())).toList();
+            for (TensorSpec input : inputs) {
+                if (!input.datatype().feedable()) {
+                    throw ModelServerException.invalid("model '" + config.getName() + "': input '" + input.name()
+                            + "' is " + input.datatype() + ", and ONNX Runtime's Java binding creates no unsigned"
+                            + " integer tensors wider than 8 bits (outputs of that type are served)");
+                }
+            }
             for (ModelVersion version : sorted.values()) {
                 checkAgainstGraph(config.getName(), version, "input", inputs, version.inputInfo());
                 checkAgainstGraph(config.getName(), version, "output", outputs, version.outputInfo());
@@ -121,13 +143,48 @@ public final class LoadedModel {
         try {
             long batchSize = validateInputs(request.inputs());
             List<String> outputNames = outputNames(request.requestedOutputs());
-            List<Tensor> results = version.run(request.inputs(), outputNames);
-            version.statistics().recordSuccess(batchSize, System.nanoTime() - started);
+            DynamicBatcher batcher = batchSize > 0 ? batchers.get(version.version()) : null;
+            Optional<DynamicBatcher.Share> share = batcher == null ? Optional.empty()
+                    : batcher.submit(request.inputs(), batchSize);
+            List<Tensor> results;
+            if (share.isPresent()) {
+                results = outputNames.stream().map(name -> share.get().outputs().stream()
+                        .filter(output -> output.name().equals(name)).findFirst().orElseThrow()).toList();
+                version.statistics().recordSuccess(batchSize, System.nanoTime() - started, share.get().queueNanos(),
+                        share.get().times());
+            } else {
+                ModelVersion.Execution execution = version.run(request.inputs(), outputNames, batchSize);
+                results = execution.outputs();
+                version.statistics().recordSuccess(batchSize, System.nanoTime() - started, 0, execution.times());
+            }
             return new InferenceResponse(name(), Long.toString(version.version()), request.id(), results);
         } catch (RuntimeException e) {
             version.statistics().recordFailure(System.nanoTime() - started);
             throw e;
         }
+    }
+
+    /** Stops this model's batchers once a reload or unload replaced it; requests they queued still run. */
+    public void stopBatching() {
+        batchers.values().forEach(DynamicBatcher::close);
+    }
+
+    /** The dynamic batching the configuration asks for; none without {@code max_batch_size}. */
+    private static Optional<DynamicBatcher.Settings> batching(ModelConfig config) {
+        if (!config.hasDynamicBatching() || config.getMaxBatchSize() <= 0) {
+            return Optional.empty();
+        }
+        ModelDynamicBatching batching = config.getDynamicBatching();
+        for (int preferred : batching.getPreferredBatchSizeList()) {
+            if (preferred <= 0 || preferred > config.getMaxBatchSize()) {
+                throw ModelServerException.invalid("model '" + config.getName() + "': preferred_batch_size " + preferred
+                        + " must lie between 1 and max_batch_size " + config.getMaxBatchSize());
+            }
+        }
+        int instances = config.getInstanceGroupList().stream().mapToInt(group -> Math.max(1, group.getCount())).sum();
+        return Optional.of(new DynamicBatcher.Settings(config.getMaxBatchSize(),
+                new TreeSet<>(batching.getPreferredBatchSizeList()),
+                TimeUnit.MICROSECONDS.toNanos(batching.getMaxQueueDelayMicroseconds()), Math.max(1, instances)));
     }
 
     /** The signature as error messages quote it. */
@@ -155,6 +212,12 @@ public final class LoadedModel {
                         + " " + Tensor.formatShape(tensor.shape()) + " (model expects " + signature() + ")");
             }
             long expectedValues = Tensor.elementCount(tensor.shape());
+            OptionalInt outOfRange = tensor.firstValueOutOfRange();
+            if (outOfRange.isPresent()) {
+                throw ModelServerException.invalid("input '" + spec.name() + "' is " + spec.datatype()
+                        + ", which cannot hold its value " + outOfRange.getAsInt() + " ("
+                        + Array.get(tensor.values(), outOfRange.getAsInt()) + ")");
+            }
             if (expectedValues != tensor.valueCount()) {
                 throw ModelServerException.invalid("input '" + spec.name() + "' has shape "
                         + Tensor.formatShape(tensor.shape()) + " (" + expectedValues + " values) but "
@@ -203,8 +266,8 @@ public final class LoadedModel {
         List<TensorSpec> specs = new ArrayList<>();
         graph.forEach((name, node) -> {
             if (node.getInfo() instanceof TensorInfo info) {
-                KServeDataType datatype = KServeDataType.of(info.type).orElseThrow(() -> ModelServerException.invalid(
-                        "model '" + config.getName() + "': tensor '" + name + "' has the unsupported type " + info.type));
+                KServeDataType datatype = KServeDataType.of(info.onnxType).orElseThrow(() -> ModelServerException.invalid(
+                        "model '" + config.getName() + "': tensor '" + name + "' has the unsupported type " + info.onnxType));
                 specs.add(new TensorSpec(name, datatype, info.getShape()));
             }
         });
@@ -227,9 +290,9 @@ public final class LoadedModel {
                 throw ModelServerException.invalid(where + " of the configuration is not a tensor of the ONNX graph,"
                         + " whose " + kind + "s are " + graph.keySet());
             }
-            if (info.type != spec.datatype().onnxType() || info.getShape().length != spec.shape().length) {
+            if (info.onnxType != spec.datatype().onnxType() || info.getShape().length != spec.shape().length) {
                 throw ModelServerException.invalid(where + " is " + spec.datatype() + " "
-                        + Tensor.formatShape(spec.shape()) + " in the configuration but " + info.type + " "
+                        + Tensor.formatShape(spec.shape()) + " in the configuration but " + info.onnxType + " "
                         + Tensor.formatShape(info.getShape()) + " in the ONNX graph");
             }
         }

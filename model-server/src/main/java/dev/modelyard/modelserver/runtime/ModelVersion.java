@@ -88,8 +88,15 @@ public final class ModelVersion implements AutoCloseable {
         return session.getOutputInfo();
     }
 
-    /** Runs the session on validated inputs and returns the named outputs in that order. */
-    List<Tensor> run(List<Tensor> inputs, List<String> outputNames) {
+    /** The outputs of one execution, in the order asked for, and what the execution took. */
+    record Execution(List<Tensor> outputs, InferenceStatistics.ComputeTimes times) {
+    }
+
+    /**
+     * Runs the session on validated inputs holding {@code batchSize} rows, returns the named outputs in that
+     * order and counts the execution in the statistics.
+     */
+    Execution run(List<Tensor> inputs, List<String> outputNames, long batchSize) {
         lifecycle.readLock().lock();
         Map<String, OnnxTensor> onnxInputs = new LinkedHashMap<>();
         try {
@@ -97,16 +104,22 @@ public final class ModelVersion implements AutoCloseable {
                 throw new ModelServerException(ModelServerException.Kind.UNAVAILABLE,
                         "model '" + modelName + "' version " + version + " was unloaded while the request was served");
             }
+            long started = System.nanoTime();
             for (Tensor input : inputs) {
                 onnxInputs.put(input.name(), OnnxTensors.toOnnx(environment, input));
             }
+            long converted = System.nanoTime();
             try (OrtSession.Result result = session.run(onnxInputs, new LinkedHashSet<>(outputNames))) {
+                long ran = System.nanoTime();
                 List<Tensor> outputs = new ArrayList<>(outputNames.size());
                 for (String name : outputNames) {
                     OnnxValue value = result.get(name).orElseThrow();
                     outputs.add(OnnxTensors.fromOnnx(name, (OnnxTensor) value));
                 }
-                return outputs;
+                InferenceStatistics.ComputeTimes times = new InferenceStatistics.ComputeTimes(converted - started,
+                        ran - converted, System.nanoTime() - ran);
+                statistics.recordExecution(batchSize, times);
+                return new Execution(outputs, times);
             }
         } catch (OrtException e) {
             throw ModelServerException.invalid("model '" + modelName + "' version " + version

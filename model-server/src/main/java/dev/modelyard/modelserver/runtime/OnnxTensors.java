@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -33,8 +34,13 @@ final class OnnxTensors {
                 for (int value : (int[]) tensor.values()) {
                     buffer.put((byte) value);
                 }
-                yield OnnxTensor.createTensor(environment, buffer.flip(), shape, tensor.datatype().onnxType());
+                yield OnnxTensor.createTensor(environment, buffer.flip(), shape,
+                        tensor.datatype() == KServeDataType.UINT8 ? OnnxJavaType.UINT8 : OnnxJavaType.INT8);
             }
+            case FP16 -> OnnxTensor.createTensor(environment,
+                    direct(count * 2).asShortBuffer().put((short[]) tensor.values()).flip(), shape, OnnxJavaType.FLOAT16);
+            case UINT16, UINT32, UINT64 -> throw new IllegalStateException(
+                    "ONNX Runtime's Java binding cannot create " + tensor.datatype() + " tensors; loading refuses such inputs");
             case INT16 -> {
                 ShortBuffer buffer = direct(count * 2).asShortBuffer();
                 for (int value : (int[]) tensor.values()) {
@@ -63,8 +69,8 @@ final class OnnxTensors {
 
     /** Reads an output; fails for ONNX types outside {@link KServeDataType}, which the model's load refuses. */
     static Tensor fromOnnx(String name, OnnxTensor tensor) throws OrtException {
-        KServeDataType datatype = KServeDataType.of(tensor.getInfo().type).orElseThrow(
-                () -> new IllegalStateException("output '" + name + "' has an unsupported type " + tensor.getInfo().type));
+        KServeDataType datatype = KServeDataType.of(tensor.getInfo().onnxType).orElseThrow(
+                () -> new IllegalStateException("output '" + name + "' has an unsupported type " + tensor.getInfo().onnxType));
         long[] shape = tensor.getInfo().getShape();
         int count = Math.toIntExact(tensor.getInfo().getNumElements());
         Object values = switch (datatype) {
@@ -92,7 +98,25 @@ final class OnnxTensors {
                 }
                 yield ints;
             }
+            case UINT16 -> {
+                ShortBuffer buffer = tensor.getShortBuffer();
+                int[] ints = new int[count];
+                for (int i = 0; i < count; i++) {
+                    ints[i] = Short.toUnsignedInt(buffer.get(i));
+                }
+                yield ints;
+            }
+            case UINT32 -> {
+                IntBuffer buffer = tensor.getIntBuffer();
+                long[] longs = new long[count];
+                for (int i = 0; i < count; i++) {
+                    longs[i] = Integer.toUnsignedLong(buffer.get(i));
+                }
+                yield longs;
+            }
+            case FP16 -> read(tensor.getShortBuffer().array(), count);
             case INT32 -> read(tensor.getIntBuffer().array(), count);
+            case UINT64 -> read(tensor.getLongBuffer().array(), count);
             case INT64 -> read(tensor.getLongBuffer().array(), count);
             case FP32 -> read(tensor.getFloatBuffer().array(), count);
             case FP64 -> read(tensor.getDoubleBuffer().array(), count);

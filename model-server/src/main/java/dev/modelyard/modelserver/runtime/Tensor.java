@@ -2,6 +2,7 @@ package dev.modelyard.modelserver.runtime;
 
 import java.lang.reflect.Array;
 import java.util.Arrays;
+import java.util.OptionalInt;
 
 /**
  * A named tensor as the KServe protocols exchange it, independent of gRPC and JSON: a datatype, a shape and
@@ -17,6 +18,20 @@ public record Tensor(String name, KServeDataType datatype, long[] shape, Object 
 
     public int valueCount() {
         return Array.getLength(values);
+    }
+
+    /** The index of the first value the datatype cannot hold (an INT8 of 300), if any. */
+    public OptionalInt firstValueOutOfRange() {
+        if (!datatype.narrowInteger()) {
+            return OptionalInt.empty();
+        }
+        for (int i = 0; i < valueCount(); i++) {
+            long value = values instanceof int[] ints ? ints[i] : ((long[]) values)[i];
+            if (!datatype.holds(value)) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** How many elements a shape holds; -1 when a dimension is negative. */

@@ -20,6 +20,7 @@ import dev.modelyard.protocols.kserve.ModelMetadataResponse;
 import dev.modelyard.protocols.kserve.ModelReadyRequest;
 import dev.modelyard.protocols.kserve.ModelStatistics;
 import dev.modelyard.protocols.kserve.ModelStatisticsRequest;
+import dev.modelyard.protocols.kserve.ModelStreamInferResponse;
 import dev.modelyard.protocols.kserve.RepositoryIndexRequest;
 import dev.modelyard.protocols.kserve.RepositoryIndexResponse.ModelIndex;
 import dev.modelyard.protocols.kserve.RepositoryModelLoadRequest;
@@ -30,6 +31,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +41,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -251,6 +255,97 @@ class KServeGrpcServiceTest {
         assertThat(after.getExecutionCount() - before.getExecutionCount()).isEqualTo(1);
         assertThat(after.getInferenceStats().getSuccess().getNs()).isGreaterThan(before.getInferenceStats().getSuccess().getNs());
         assertThat(after.getLastInference()).isCloseTo(System.currentTimeMillis(), within(60_000L));
+    }
+
+    /** Stream answers come in request order; a refused request answers with its error and the stream goes on. */
+    @Test
+    void streamsInferencesInOrderWithErrorsInline() throws InterruptedException {
+        load("batched");
+        List<ModelStreamInferResponse> answers = new CopyOnWriteArrayList<>();
+        CountDownLatch completed = new CountDownLatch(1);
+        StreamObserver<ModelInferRequest> requests = GRPCInferenceServiceGrpc.newStub(channel)
+                .modelStreamInfer(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ModelStreamInferResponse answer) {
+                        answers.add(answer);
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        completed.countDown();
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        completed.countDown();
+                    }
+                });
+        for (int i = 0; i < 20; i++) {
+            InferTensorContents.Builder contents = i == 7 ? InferTensorContents.newBuilder().addFp32Contents(1)
+                    : InferTensorContents.newBuilder().addAllFp32Contents(List.of((float) i, 0f, 0f));
+            requests.onNext(ModelInferRequest.newBuilder().setModelName("batched").setId("r" + i)
+                    .addInputs(features(1, contents)).build());
+        }
+        requests.onCompleted();
+
+        assertThat(completed.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(answers).hasSize(20);
+        for (int i = 0; i < 20; i++) {
+            ModelStreamInferResponse answer = answers.get(i);
+            if (i == 7) {
+                assertThat(answer.getErrorMessage()).contains("3 values");
+            } else {
+                assertThat(answer.getErrorMessage()).isEmpty();
+                assertThat(answer.getInferResponse().getId()).isEqualTo("r" + i);
+                // features [i, 0, 0]: logits [i, 0], so P(yes) = 1 / (1 + e^i).
+                assertThat(answer.getInferResponse().getOutputs(0).getContents().getFp32Contents(1))
+                        .isCloseTo((float) (1 / (1 + Math.exp(i))), within(1e-6f));
+            }
+        }
+        ModelStatistics statistics = statistics("batched");
+        assertThat(statistics.getInferenceStats().getQueue().getCount()).isEqualTo(statistics.getInferenceStats()
+                .getSuccess().getCount());
+        assertThat(statistics.getBatchStatsList()).isNotEmpty();
+    }
+
+    /** UINT8 and FP16 in through raw contents; UINT16/32/64 and FP16 out as raw contents for every output. */
+    @Test
+    void servesFp16AndUnsignedIntegersThroughRawContents() {
+        load("unsigned");
+        ByteBuffer small = ByteBuffer.allocate(2).put((byte) 200).put((byte) 7);
+        ByteBuffer half = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
+                .putShort(Float.floatToFloat16(1.5f)).putShort(Float.floatToFloat16(-0.25f));
+
+        ModelInferResponse response = kserve.modelInfer(ModelInferRequest.newBuilder().setModelName("unsigned")
+                .addInputs(InferInputTensor.newBuilder().setName("small").setDatatype("UINT8").addShape(2))
+                .addInputs(InferInputTensor.newBuilder().setName("half").setDatatype("FP16").addShape(2))
+                .addRawInputContents(ByteString.copyFrom(small.array()))
+                .addRawInputContents(ByteString.copyFrom(half.array()))
+                .build());
+
+        assertThat(response.getRawOutputContentsCount()).isEqualTo(response.getOutputsCount());
+        assertThat(raw(response, "small_out").get(0)).isEqualTo((byte) 200);
+        assertThat(Float.float16ToFloat(raw(response, "half_out").getShort(2))).isEqualTo(-0.25f);
+        assertThat(raw(response, "wide16").getShort(0)).isEqualTo((short) 200);
+        assertThat(raw(response, "wide32").getInt(4)).isEqualTo(7);
+        assertThat(raw(response, "wide64").getLong(0)).isEqualTo(200L);
+        assertThat(response.getOutputsList()).filteredOn(output -> output.getName().equals("wide32"))
+                .extracting(ModelInferResponse.InferOutputTensor::getDatatype).containsExactly("UINT32");
+        assertThatThrownBy(() -> kserve.modelInfer(ModelInferRequest.newBuilder().setModelName("unsigned")
+                .addInputs(InferInputTensor.newBuilder().setName("small").setDatatype("UINT8").addShape(1)
+                        .setContents(InferTensorContents.newBuilder().addUintContents(256)))
+                .addInputs(InferInputTensor.newBuilder().setName("half").setDatatype("FP16").addShape(1))
+                .build()))
+                .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("raw_input_contents");
+    }
+
+    private static ByteBuffer raw(ModelInferResponse response, String output) {
+        for (int i = 0; i < response.getOutputsCount(); i++) {
+            if (response.getOutputs(i).getName().equals(output)) {
+                return response.getRawOutputContents(i).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            }
+        }
+        throw new AssertionError("no output " + output);
     }
 
     private void load(String model) {

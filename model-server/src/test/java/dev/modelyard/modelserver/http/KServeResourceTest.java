@@ -1,6 +1,8 @@
 package dev.modelyard.modelserver.http;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +18,11 @@ import dev.modelyard.modelserver.ModelRepositoryResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +80,68 @@ class KServeResourceTest {
                 .body("id", nullValue())
                 .body("outputs.name", contains("label"))
                 .body("outputs[0].data", contains("yes"));
+    }
+
+    /** Binary input in, every output binary out except the label, which the request asks for as JSON. */
+    @Test
+    void infersWithTheBinaryTensorExtension() {
+        byte[] json = ("{\"inputs\": [{\"name\": \"features\", \"datatype\": \"FP32\", \"shape\": [2, 3],"
+                + " \"parameters\": {\"binary_data_size\": 24}}],"
+                + " \"outputs\": [{\"name\": \"probabilities\"}, {\"name\": \"label\", \"parameters\": {\"binary_data\": false}}],"
+                + " \"parameters\": {\"binary_data_output\": true}}").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(json.length + 24).put(json).order(ByteOrder.LITTLE_ENDIAN)
+                .putFloat(1).putFloat(2).putFloat(3).putFloat(0).putFloat(0).putFloat(0);
+
+        Response response = given().header("Inference-Header-Content-Length", json.length)
+                .contentType("application/octet-stream").body(body.array())
+                .post("/v2/models/classifier/infer");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        int headerLength = Integer.parseInt(response.header("Inference-Header-Content-Length"));
+        byte[] bytes = response.asByteArray();
+        JsonPath header = new JsonPath(new String(bytes, 0, headerLength, StandardCharsets.UTF_8));
+        assertThat(header.getInt("outputs[0].parameters.binary_data_size")).isEqualTo(16);
+        assertThat(header.getList("outputs[0].data")).isNull();
+        assertThat(header.getList("outputs[1].data")).containsExactly("yes", "no");
+        ByteBuffer probabilities = ByteBuffer.wrap(bytes, headerLength, 16).slice().order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(bytes.length - headerLength).isEqualTo(16);
+        assertThat(probabilities.getFloat(4)).isCloseTo(0.7310586f, within(1e-6f));
+        assertThat(probabilities.getFloat(8)).isEqualTo(0.5f);
+    }
+
+    @Test
+    void refusesBinaryDataThatDoesNotAddUp() {
+        byte[] json = "{\"inputs\": [{\"name\": \"features\", \"datatype\": \"FP32\", \"shape\": [1, 3], \"parameters\": {\"binary_data_size\": 12}}]}"
+                .getBytes(StandardCharsets.UTF_8);
+        given().header("Inference-Header-Content-Length", json.length).contentType("application/octet-stream")
+                .body(ByteBuffer.allocate(json.length + 8).put(json).array())
+                .post("/v2/models/classifier/infer")
+                .then().statusCode(400).body("error", containsString("binary_data_size 12 where 8 bytes"));
+        given().header("Inference-Header-Content-Length", json.length).contentType("application/octet-stream")
+                .body(ByteBuffer.allocate(json.length + 14).put(json).array())
+                .post("/v2/models/classifier/infer")
+                .then().statusCode(400).body("error", containsString("2 bytes of binary data"));
+    }
+
+    @Test
+    void servesFp16AndUnsignedIntegersAsJson() {
+        given().post("/v2/repository/models/unsigned/load").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"inputs": [{"name": "small", "datatype": "UINT8", "shape": [2], "data": [200, 7]},
+                                    {"name": "half", "datatype": "FP16", "shape": [2], "data": [1.5, -0.25]}]}""")
+                .post("/v2/models/unsigned/infer")
+                .then().statusCode(200)
+                .body("outputs.find { it.name == 'half_out' }.data", contains(1.5f, -0.25f))
+                .body("outputs.find { it.name == 'wide64' }.datatype", equalTo("UINT64"))
+                .body("outputs.find { it.name == 'wide64' }.data", contains(200, 7))
+                .body("outputs.find { it.name == 'wide32' }.data", contains(200, 7));
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"inputs": [{"name": "small", "datatype": "UINT8", "shape": [1], "data": [300]},
+                                    {"name": "half", "datatype": "FP16", "shape": [1], "data": [1]}]}""")
+                .post("/v2/models/unsigned/infer")
+                .then().statusCode(400).body("error", containsString("input 'small' is UINT8, which cannot hold"));
     }
 
     @Test

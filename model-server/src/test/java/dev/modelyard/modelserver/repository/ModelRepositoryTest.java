@@ -68,6 +68,15 @@ class ModelRepositoryTest {
         assertThat(repository.index(false)).containsExactly(new ModelIndexEntry("classifier", "1", ModelState.READY, ""));
     }
 
+    @Test
+    void refusesInputsOnnxRuntimeCannotBeFed() {
+        TestModels.write(folder, "counts", "backend: \"onnxruntime\"\n", 1, TestModels.unsignedInput());
+
+        assertThatThrownBy(() -> repository.load("counts")).isInstanceOf(ModelServerException.class)
+                .hasMessageContaining("input 'counts' is UINT32");
+        assertThat(repository.index(false)).extracting(ModelIndexEntry::state).containsExactly(ModelState.UNAVAILABLE);
+    }
+
     /** Requests racing reloads and unloads either succeed or are refused cleanly; none crashes the JVM. */
     @Test
     void infersWhileTheModelIsReloadedAndUnloaded() throws Exception {
@@ -109,6 +118,17 @@ class ModelRepositoryTest {
         }
         assertThat(unexpected).isEmpty();
         assertThat(served.get()).isPositive();
+    }
+
+    @Test
+    void aBatchOnlyOutputConfiguredAsOneValueReshapedToAScalarLoadsAsTritonWould() {
+        TestModels.write(folder, "classifier", TestModels.CLASSIFIER_CONFIG.replace("TYPE_STRING dims: [ ] }",
+                "TYPE_STRING dims: [ 1 ] reshape: { shape: [ ] } }"), 1,
+                TestModels.classifier(TestModels.CLASSIFIER_V1_WEIGHTS));
+        repository.load("classifier");
+
+        assertThat(repository.model("classifier").outputs().get(1).shape()).containsExactly(-1L);
+        assertThat(repository.infer(request()).outputs().get(1).shape()).containsExactly(1L);
     }
 
     private List<Long> versions() {
