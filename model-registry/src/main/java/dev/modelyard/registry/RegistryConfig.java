@@ -22,6 +22,13 @@ public interface RegistryConfig {
     /** gRPC targets ({@code host:port}) told to load and unload models; none means publish files only. */
     Optional<List<String>> modelServers();
 
+    /**
+     * How many of the model servers each model is loaded on, chosen by rendezvous hashing of its serving name
+     * (stable, and moving few models when servers come or go); 0 loads every model on every server.
+     */
+    @WithDefault("0")
+    int replicas();
+
     /** How long one model server may take to load or unload a model. */
     @WithDefault("30s")
     Duration loadTimeout();
@@ -29,4 +36,11 @@ public interface RegistryConfig {
     /** {@code max_batch_size} written for models whose tensors all start with a batch dimension (-1). */
     @WithDefault("1024")
     int maxBatchSize();
+
+    /**
+     * For those batched models, how long (µs) a request may wait in the model server's queue for others to run
+     * with it ({@code dynamic_batching { max_queue_delay_microseconds }}); 0 writes no dynamic batching at all.
+     */
+    @WithDefault("200")
+    int dynamicBatchingDelayMicros();
 }

@@ -19,7 +19,7 @@ public class AliasMovedNotifier {
     }
 
     /** Payload {@code <tenant>/<model name>}. */
-    void aliasMoved(String tenant, String modelName) {
+    public void aliasMoved(String tenant, String modelName) {
         entities.createNativeQuery("select 1 from pg_notify(:channel, :payload)")
                 .setParameter("channel", CHANNEL)
                 .setParameter("payload", tenant + "/" + modelName)

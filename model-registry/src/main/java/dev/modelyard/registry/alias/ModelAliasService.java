@@ -10,8 +10,10 @@ import dev.modelyard.common.tenant.TenantContext;
 import dev.modelyard.common.time.DatabaseTime;
 import dev.modelyard.registry.deploy.ModelDeployer;
 import dev.modelyard.registry.deploy.ServingPlan;
+import dev.modelyard.registry.model.ModelEvent;
 import dev.modelyard.registry.model.RegisteredModel;
 import dev.modelyard.registry.model.RegisteredModelRepository;
+import dev.modelyard.registry.traffic.TrafficSplitRepository;
 import dev.modelyard.registry.version.ModelVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,10 +38,11 @@ public class ModelAliasService {
     private final ModelDeployer deployer;
     private final AliasMovedNotifier notifier;
     private final TenantContext tenantContext;
+    private final TrafficSplitRepository splits;
 
     public ModelAliasService(RegisteredModelRepository models, ModelVersionRepository versions,
                              ModelAliasRepository aliases, AliasEventRepository events, ModelDeployer deployer,
-                             AliasMovedNotifier notifier, TenantContext tenantContext) {
+                             AliasMovedNotifier notifier, TenantContext tenantContext, TrafficSplitRepository splits) {
         this.models = models;
         this.versions = versions;
         this.aliases = aliases;
@@ -47,6 +50,7 @@ public class ModelAliasService {
         this.deployer = deployer;
         this.notifier = notifier;
         this.tenantContext = tenantContext;
+        this.splits = splits;
     }
 
     @Transactional
@@ -84,7 +88,7 @@ public class ModelAliasService {
         alias.updatedAt = DatabaseTime.now();
         alias.updatedBy = tenantContext.caller().subject();
         aliases.persist(alias);
-        recordMove(model, aliasName, AliasEvent.SET, from, version, alias.updatedAt);
+        recordMove(model, aliasName, ModelEvent.SET, from, version, alias.updatedAt);
         return view(model, alias);
     }
 
@@ -93,11 +97,15 @@ public class ModelAliasService {
         RegisteredModel model = models.requireLocked(modelName);
         ModelAlias alias = aliases.find(model.id, aliasName)
                 .orElseThrow(() -> PlatformException.notFound("Alias", model.name + "@" + aliasName));
+        if (splits.of(model.id).filter(split -> split.weights.containsKey(aliasName)).isPresent()) {
+            throw new PlatformException(409, "alias-in-traffic-split", "Alias in traffic split", "'" + model.name
+                    + "@" + aliasName + "' takes a share of the model's traffic; change or delete the split first");
+        }
         Map<String, Integer> after = pointers(model);
         after.remove(aliasName);
         deployer.apply(plan(model, after));
         aliases.delete(alias);
-        recordMove(model, aliasName, AliasEvent.DELETE, alias.version, null, DatabaseTime.now());
+        recordMove(model, aliasName, ModelEvent.DELETE, alias.version, null, DatabaseTime.now());
     }
 
     /** Every move of the alias, newest first; the history outlives the alias. */

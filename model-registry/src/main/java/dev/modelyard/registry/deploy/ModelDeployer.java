@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Makes the model repository and every model server serve what a {@link ServingPlan} says, or nothing
- * changes: when a server refuses, the repository gets its previous config back, the servers already told
- * are told again, and the caller gets a 503.
+ * Makes the model repository and the model servers the model is placed on ({@link Placement}) serve what a
+ * {@link ServingPlan} says, or nothing changes: when a server refuses, the repository gets its previous
+ * config back, the servers already told are told again, and the caller gets a 503. On success the placement
+ * is recorded for the serving resolution, and servers the model was placed on before but is not any more
+ * are told to unload it.
  */
 @ApplicationScoped
 public class ModelDeployer {
@@ -24,11 +26,14 @@ public class ModelDeployer {
     private final TritonModelRepository repository;
     private final ModelServers servers;
     private final RegistryConfig config;
+    private final PlacementRepository placements;
 
-    public ModelDeployer(TritonModelRepository repository, ModelServers servers, RegistryConfig config) {
+    public ModelDeployer(TritonModelRepository repository, ModelServers servers, RegistryConfig config,
+                         PlacementRepository placements) {
         this.repository = repository;
         this.servers = servers;
         this.config = config;
+        this.placements = placements;
     }
 
     public void apply(ServingPlan plan) {
@@ -36,10 +41,12 @@ public class ModelDeployer {
         boolean serve = !plan.versions().isEmpty();
         Optional<String> previousConfig = repository.config(servingName);
         Set<Integer> added = serve
-                ? repository.publish(TritonConfigs.build(plan, config.maxBatchSize()), plan.versions())
+                ? repository.publish(TritonConfigs.build(plan, config.maxBatchSize(), config.dynamicBatchingDelayMicros()), plan.versions())
                 : Set.of();
+        List<String> placed = Placement.choose(servingName, servers.targets(), config.replicas());
+        List<String> placedBefore = placements.backendsOfModel(servingName);
         List<String> told = new ArrayList<>();
-        for (String target : servers.targets()) {
+        for (String target : placed) {
             try {
                 tell(target, servingName, serve);
                 told.add(target);
@@ -47,18 +54,22 @@ public class ModelDeployer {
                 if (serve) {
                     repository.restore(servingName, previousConfig, added);
                 }
-                told.forEach(t -> revert(t, servingName, previousConfig.isPresent()));
+                told.forEach(t -> tellBestEffort(t, servingName, previousConfig.isPresent()));
                 throw new PlatformException(503, "deploy-failed", "Deploy failed", "Model server " + target
                         + " could not " + (serve ? "load" : "unload") + " '" + plan.modelName() + "' (" + servingName
                         + "): " + e.getStatus().getCode() + describe(e));
             }
         }
+        Set<Integer> served = plan.versions().stream().map(ServingPlan.ServedVersion::version)
+                .collect(Collectors.toSet());
         if (serve) {
-            repository.prune(servingName, plan.versions().stream().map(ServingPlan.ServedVersion::version)
-                    .collect(Collectors.toSet()));
+            repository.prune(servingName, served);
         } else {
             repository.remove(servingName);
         }
+        placements.replace(plan.tenant(), servingName, served, serve ? placed : List.of());
+        placedBefore.stream().filter(target -> !placed.contains(target) && servers.targets().contains(target))
+                .forEach(target -> tellBestEffort(target, servingName, false));
     }
 
     /** The versions of a model the repository currently serves. */
@@ -66,12 +77,16 @@ public class ModelDeployer {
         return repository.publishedVersions(servingName);
     }
 
-    /** Best effort: the deploy has failed already, and this server only needs to match the repository again. */
-    private void revert(String target, String servingName, boolean wasServed) {
+    /**
+     * Best effort, where the outcome no longer decides the deploy: a server brought back in line with the
+     * repository after a failed deploy, or told to unload a model no longer placed on it.
+     */
+    private void tellBestEffort(String target, String servingName, boolean serve) {
         try {
-            tell(target, servingName, wasServed);
+            tell(target, servingName, serve);
         } catch (StatusRuntimeException e) {
-            LOG.warnf("Model server %s could not be brought back for %s: %s", target, servingName, e.getStatus());
+            LOG.warnf("Model server %s could not be told to %s %s: %s", target, serve ? "load" : "unload",
+                    servingName, e.getStatus());
         }
     }
 

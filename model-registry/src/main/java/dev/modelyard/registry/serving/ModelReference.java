@@ -25,6 +25,11 @@ record ModelReference(String model, String ref) {
         return new ModelReference(name.substring(0, at), name.substring(at + 1));
     }
 
+    /** The model's default reference, {@code churn} or {@code churn@production}: the one a traffic split applies to. */
+    boolean isDefault() {
+        return ref.equals(DEFAULT_ALIAS);
+    }
+
     boolean isVersionNumber() {
         return ref.matches("\\d{1,9}");
     }

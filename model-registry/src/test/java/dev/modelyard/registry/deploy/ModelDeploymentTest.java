@@ -67,7 +67,9 @@ class ModelDeploymentTest {
                 probabilities -> assertThat(probabilities.getDimsList()).containsExactly(2L),
                 label -> {
                     assertThat(label.getDataType()).isEqualTo(DataType.TYPE_STRING);
-                    assertThat(label.getDimsList()).isEmpty();
+                    assertThat(label.getDimsList()).containsExactly(1L);
+                    assertThat(label.getReshape().getShapeList()).isEmpty();
+                    assertThat(label.hasReshape()).isTrue();
                 });
         assertThat(published.getMetricTagsMap()).containsEntry("tenant", "acme").containsEntry("model", "layout");
         try (var files = Files.list(folder)) {

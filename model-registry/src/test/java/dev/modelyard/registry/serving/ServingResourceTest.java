@@ -2,15 +2,18 @@ package dev.modelyard.registry.serving;
 
 import static dev.modelyard.registry.RegistryApi.as;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.modelyard.registry.RegistryApi;
 import dev.modelyard.registry.deploy.FakeModelServerPorts;
+import dev.modelyard.registry.deploy.FakeModelServers;
 import dev.modelyard.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class ServingResourceTest {
 
     private static String servingName;
+
+    @Inject
+    FakeModelServers servers;
 
     /** Once per class: fraud-s with production → 1, staging → 2 and version 3 registered but not deployed. */
     @BeforeEach
@@ -47,7 +53,8 @@ class ServingResourceTest {
                 .body("inputs[0].name", equalTo("features"))
                 .body("inputs[0].shape", contains(-1, 4))
                 .body("outputs.name", contains("probabilities", "label"))
-                .body("class_labels", contains("no", "yes"));
+                .body("class_labels", contains("no", "yes"))
+                .body("backends", containsInAnyOrder(servers.targets().toArray()));
     }
 
     @Test
