@@ -20,7 +20,10 @@ public interface PrivacyConfig {
     @WithDefault("512M")
     MemorySize maxUploadSize();
 
-    /** Columns (CSV headers, JSON keys; compared case-insensitively) whose values are replaced whole by pseudonyms. */
+    /**
+     * Columns (CSV headers, JSON keys; compared case-insensitively) whose values are replaced whole by pseudonyms,
+     * unless the upload's policy gives the column an operator of its own.
+     */
     @WithDefault("id,user_id,customer_id,email,account_id")
     Set<String> identifierColumns();
 }

@@ -47,6 +47,13 @@ public interface TrainingConfig {
     @WithDefault("2")
     int maxConcurrentJobs();
 
+    /**
+     * How long a job's privacy-budget reservation lasts before the privacy service returns it to the budget: longer
+     * than any job may queue and train (the privacy service caps it, 7 days by default).
+     */
+    @WithDefault("P7D")
+    Duration budgetReservationTtl();
+
     /** How often jobs are advanced and running trainers' progress is read. */
     @WithDefault("PT1S")
     Duration pollInterval();

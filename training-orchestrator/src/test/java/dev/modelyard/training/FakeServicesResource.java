@@ -162,7 +162,8 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
         ObjectNode reservation = reservations.addObject().put("id", "pbres-" + reservations.size())
                 .put("tenant", caller.tenant()).put("file", file).put("epsilon", epsilon)
                 .put("delta", body.path("delta").asDouble()).put("purpose", body.path("purpose").asText())
-                .put("reference", body.path("reference").asText()).put("reserved_by", caller.subject())
+                .put("reference", body.path("reference").asText()).put("ttl_seconds", body.path("ttl_seconds").asLong())
+                .put("reserved_by", caller.subject())
                 .put("status", "reserved").put("settle_attempts", 0);
         respond(exchange, 201, "application/json", reservation.toString());
     }

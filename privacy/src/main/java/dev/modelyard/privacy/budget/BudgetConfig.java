@@ -3,6 +3,7 @@ package dev.modelyard.privacy.budget;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
+import java.time.Duration;
 
 /**
  * The differential-privacy budgets a file and a tenant start with. A budget row takes these limits when it is
@@ -27,4 +28,19 @@ public interface BudgetConfig {
     /** The total delta of a tenant's budget. */
     @WithDefault("0.0001")
     BigDecimal tenantDelta();
+
+    /**
+     * How long a reservation holds its budget when the reserver asks for no lifetime: long enough for a usual
+     * fine-tuning run, short enough that a reserver that died gives the budget back within a day.
+     */
+    @WithDefault("24h")
+    Duration reservationTtl();
+
+    /** The longest lifetime a reservation may ask for, or be extended by at once. */
+    @WithDefault("7d")
+    Duration maxReservationTtl();
+
+    /** How often expired reservations are looked for and refunded. */
+    @WithDefault("1m")
+    Duration expirySweepInterval();
 }

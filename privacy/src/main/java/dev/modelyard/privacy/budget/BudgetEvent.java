@@ -22,8 +22,11 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "privacy_budget_event")
 public class BudgetEvent {
 
-    /** A reservation, its commit (the amounts spent) or refund (the amounts released), or new totals. */
-    public enum Action { RESERVE, COMMIT, REFUND, SET_LIMITS }
+    /**
+     * A reservation, its commit (the amounts spent), refund or expiry (the amounts released), its extension (the
+     * amounts it goes on holding), or new totals.
+     */
+    public enum Action { RESERVE, COMMIT, REFUND, SET_LIMITS, EXPIRE, EXTEND }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

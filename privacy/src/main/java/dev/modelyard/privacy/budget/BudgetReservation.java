@@ -9,15 +9,19 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import org.hibernate.annotations.TenantId;
 
-/** Budget held on a file for a computation until it reports what it spent (commit) or that it did not run (refund). */
+/**
+ * Budget held on a file for a computation until it reports what it spent (commit) or that it did not run
+ * (refund), or until it expires unsettled and the sweeper gives the budget back (expired).
+ */
 @Entity
 @Table(name = "privacy_budget_reservation")
 public class BudgetReservation {
 
-    public enum Status { RESERVED, COMMITTED, REFUNDED }
+    public enum Status { RESERVED, COMMITTED, REFUNDED, EXPIRED }
 
     @Id
     public String id;
@@ -61,7 +65,12 @@ public class BudgetReservation {
     @Column(name = "settled_at")
     public Instant settledAt;
 
-    static BudgetReservation of(String fileId, PrivacyAmount amount, String purpose, String reference, String subject) {
+    /** When an unsettled reservation stops holding its budget; extending it moves this. */
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    static BudgetReservation of(String fileId, PrivacyAmount amount, String purpose, String reference, String subject,
+                                Duration ttl) {
         BudgetReservation reservation = new BudgetReservation();
         reservation.id = Ids.next("pbres");
         reservation.fileId = fileId;
@@ -72,7 +81,13 @@ public class BudgetReservation {
         reservation.status = Status.RESERVED;
         reservation.createdBy = subject;
         reservation.createdAt = DatabaseTime.now();
+        reservation.expiresAt = reservation.createdAt.plus(ttl);
         return reservation;
+    }
+
+    /** Whether it still holds budget but its time is up, even if the sweeper has not come by yet. */
+    boolean isDue(Instant now) {
+        return status == Status.RESERVED && !expiresAt.isAfter(now);
     }
 
     PrivacyAmount held() {
@@ -88,6 +103,11 @@ public class BudgetReservation {
 
     void refund() {
         status = Status.REFUNDED;
+        settledAt = DatabaseTime.now();
+    }
+
+    void expire() {
+        status = Status.EXPIRED;
         settledAt = DatabaseTime.now();
     }
 }

@@ -8,20 +8,23 @@ import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.common.page.ListPage;
 import dev.modelyard.common.page.PageRequest;
 import dev.modelyard.common.tenant.TenantContext;
+import dev.modelyard.common.time.DatabaseTime;
 import dev.modelyard.privacy.file.StoredFileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The privacy budgets of the caller's tenant: a file's budget and the tenant's, which every reservation needs
  * room in. Every change locks both rows for its transaction, so concurrent reservations queue on the rows instead
- * of both seeing the same room.
+ * of both seeing the same room. A reservation's settlement (commit, refund, expiry) locks the reservation first,
+ * so of a commit and an expiry racing each other exactly one happens.
  */
 @ApplicationScoped
 public class BudgetService {
 
-    /** Subjects of the platform's own services; only they settle reservations, which they made for their work. */
     private final BudgetRepository budgets;
     private final StoredFileRepository files;
     private final BudgetConfig config;
@@ -84,19 +87,24 @@ public class BudgetService {
         }
         PrivacyAmount amount = new PrivacyAmount(checked("epsilon", request.epsilon()),
                 checked("delta", request.delta() == null ? BigDecimal.ZERO : request.delta()));
+        Duration ttl = ttl(request.ttlSeconds());
         LockedBudgets locked = lock(fileId);
         requireRoom(locked.file(), amount, "file " + fileId);
         requireRoom(locked.tenant(), amount, "the tenant");
         locked.tenant().reserve(amount);
         locked.file().reserve(amount);
         BudgetReservation reservation = BudgetReservation.of(fileId, amount, request.purpose(), request.reference(),
-                subject());
+                subject(), ttl);
         budgets.persist(reservation);
         budgets.persist(BudgetEvent.of(BudgetEvent.Action.RESERVE, reservation, amount, subject()));
         return ReservationView.of(reservation);
     }
 
-    /** Spends what the computation used and releases the rest; committing again changes nothing. */
+    /**
+     * Spends what the computation used and releases the rest; committing again changes nothing.
+     *
+     * @throws PlatformException 409 {@code reservation-expired} once the reservation's time is up, swept or not
+     */
     @Transactional
     public ReservationView commit(String reservationId, CommitRequest request) {
         BudgetReservation reservation = lockForSettlement(reservationId);
@@ -106,6 +114,7 @@ public class BudgetService {
         if (reservation.status == BudgetReservation.Status.REFUNDED) {
             throw PlatformException.conflict("Reservation " + reservationId + " was refunded; it cannot be committed");
         }
+        requireNotExpired(reservation);
         PrivacyAmount held = reservation.held();
         PrivacyAmount spent = new PrivacyAmount(
                 checked("epsilon", request == null || request.epsilon() == null ? held.epsilon() : request.epsilon()),
@@ -122,11 +131,12 @@ public class BudgetService {
         return ReservationView.of(reservation);
     }
 
-    /** Releases everything the reservation held; refunding again changes nothing. */
+    /** Releases everything the reservation held; refunding again, or an expired reservation, changes nothing. */
     @Transactional
     public ReservationView refund(String reservationId) {
         BudgetReservation reservation = lockForSettlement(reservationId);
-        if (reservation.status == BudgetReservation.Status.REFUNDED) {
+        if (reservation.status == BudgetReservation.Status.REFUNDED
+                || reservation.status == BudgetReservation.Status.EXPIRED) {
             return ReservationView.of(reservation);
         }
         if (reservation.status == BudgetReservation.Status.COMMITTED) {
@@ -136,6 +146,65 @@ public class BudgetService {
         reservation.refund();
         budgets.persist(BudgetEvent.of(BudgetEvent.Action.REFUND, reservation, reservation.held(), subject()));
         return ReservationView.of(reservation);
+    }
+
+    /**
+     * Moves the expiry of an unsettled reservation to {@code ttl_seconds} from now, for a computation that runs
+     * longer than it planned.
+     *
+     * @throws PlatformException 409 when the reservation is settled or its time is already up
+     */
+    @Transactional
+    public ReservationView extend(String reservationId, ExtendRequest request) {
+        BudgetReservation reservation = lockForSettlement(reservationId);
+        requireNotExpired(reservation);
+        if (reservation.status != BudgetReservation.Status.RESERVED) {
+            throw PlatformException.conflict("Reservation " + reservationId + " is "
+                    + reservation.status.name().toLowerCase(Locale.ROOT) + "; only an unsettled one is extended");
+        }
+        reservation.expiresAt = DatabaseTime.now().plus(ttl(request == null ? null : request.ttlSeconds()));
+        budgets.persist(BudgetEvent.of(BudgetEvent.Action.EXTEND, reservation, reservation.held(), subject()));
+        return ReservationView.of(reservation);
+    }
+
+    /**
+     * Gives back the budget of a reservation whose time is up and that nobody settled, as the sweeper does; one
+     * settled meanwhile, or extended, is left alone.
+     *
+     * @return whether it expired the reservation
+     */
+    @Transactional
+    public boolean expireIfDue(String reservationId) {
+        BudgetReservation reservation = budgets.lockReservation(reservationId).orElse(null);
+        if (reservation == null || !reservation.isDue(DatabaseTime.now())) {
+            return false;
+        }
+        settle(reservation, new PrivacyAmount(BigDecimal.ZERO, BigDecimal.ZERO));
+        reservation.expire();
+        budgets.persist(BudgetEvent.of(BudgetEvent.Action.EXPIRE, reservation, reservation.held(), subject()));
+        return true;
+    }
+
+    /** A reservation whose time is up cannot be used, even before the sweeper has given its budget back. */
+    private static void requireNotExpired(BudgetReservation reservation) {
+        if (reservation.status == BudgetReservation.Status.EXPIRED || reservation.isDue(DatabaseTime.now())) {
+            throw new PlatformException(409, "reservation-expired", "Reservation expired", "Reservation "
+                    + reservation.id + " expired at " + reservation.expiresAt + " and its budget was given back; "
+                    + "reserve again, and extend a reservation that may outlive its expiry");
+        }
+    }
+
+    /** The lifetime asked for, or the default; @throws PlatformException 400 outside 1 s to the maximum */
+    private Duration ttl(Long ttlSeconds) {
+        if (ttlSeconds == null) {
+            return config.reservationTtl();
+        }
+        long max = config.maxReservationTtl().toSeconds();
+        if (ttlSeconds < 1 || ttlSeconds > max) {
+            throw PlatformException.badRequest("ttl_seconds must be between 1 and " + max,
+                    FieldError.field("ttl_seconds", "must be between 1 and " + max));
+        }
+        return Duration.ofSeconds(ttlSeconds);
     }
 
     /** Only a service settles: a member refunding a running job's reservation could spend the budget twice. */

@@ -9,9 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 /**
- * {@code /v1/budget/reservations/{id}}: how a service settles the budget it reserved once its work has ended.
- * Both calls may be repeated; the second changes nothing. Only the platform's services may call them:
- * a person refunding a running training's reservation could otherwise spend the budget twice.
+ * {@code /v1/budget/reservations/{id}}: how a service settles the budget it reserved once its work has ended,
+ * or extends a reservation its work still needs. Commit and refund may be repeated; the second changes
+ * nothing. Only the platform's services may call them: a person refunding a running training's reservation
+ * could otherwise spend the budget twice.
  */
 @Path("/v1/budget/reservations/{id}")
 @RolesAllowed(Caller.TENANT_MEMBER)
@@ -41,9 +42,16 @@ public class ReservationResource {
         return service.refund(id);
     }
 
+    @POST
+    @Path("/extend")
+    public ReservationView extend(@PathParam("id") String id, ExtendRequest request) {
+        requireService();
+        return service.extend(id, request);
+    }
+
     private void requireService() {
         if (!context.caller().subject().startsWith(SERVICE_SUBJECT_PREFIX)) {
-            throw PlatformException.forbidden("Only the platform's services commit or refund budget reservations");
+            throw PlatformException.forbidden("Only the platform's services commit, refund or extend budget reservations");
         }
     }
 }

@@ -61,7 +61,7 @@ public class DpStatisticsService {
         double delta = request.delta() == null ? 0 : request.delta();
         Budget total = delta > 0 ? new Budget.Gaussian(request.epsilon(), delta) : new Budget.Laplace(request.epsilon());
         ReservationView reservation = budgets.reserve(fileId, new ReserveRequest(BigDecimal.valueOf(request.epsilon()),
-                BigDecimal.valueOf(delta), "dp-statistics", null));
+                BigDecimal.valueOf(delta), "dp-statistics", null, null));
         try {
             ColumnValues values = read(fileId, file.format(), columns);
             Budget each = total.share(kinds.size());

@@ -6,8 +6,9 @@ import dev.modelyard.privacy.io.CsvReader;
 import dev.modelyard.privacy.io.CsvWriter;
 import dev.modelyard.privacy.io.Utf8Lines;
 import dev.modelyard.privacy.pii.PiiRedactor;
-import dev.modelyard.privacy.pii.PiiType;
 import dev.modelyard.privacy.pii.Pseudonymizer;
+import dev.modelyard.privacy.policy.AnonymizationPolicy;
+import dev.modelyard.privacy.policy.Operator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -22,8 +23,8 @@ import java.util.Set;
  */
 final class CsvAnonymizer extends Anonymizer {
 
-    CsvAnonymizer(PiiRedactor redactor, Pseudonymizer pseudonymizer, Set<String> identifierColumns) {
-        super(redactor, pseudonymizer, identifierColumns);
+    CsvAnonymizer(PiiRedactor redactor, Pseudonymizer pseudonymizer, AnonymizationPolicy policy) {
+        super(redactor, pseudonymizer, policy);
     }
 
     @Override
@@ -35,12 +36,15 @@ final class CsvAnonymizer extends Anonymizer {
             throw ContentErrors.atLine(1, "file is empty");
         }
         checkHeader(header, reader.recordLine());
-        boolean[] identifiers = new boolean[header.size()];
-        for (int i = 0; i < header.size(); i++) {
-            identifiers[i] = isIdentifier(header.get(i));
-        }
         writer.write(header);
         PiiReport.Builder report = new PiiReport.Builder();
+        Operator[] columnOperators = new Operator[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            columnOperators[i] = policy.forColumn(header.get(i));
+            if (columnOperators[i] != null) {
+                report.columnOperator(header.get(i), columnOperators[i]);
+            }
+        }
         ColumnClassifier[] classifiers = new ColumnClassifier[header.size()];
         for (int i = 0; i < header.size(); i++) {
             classifiers[i] = ColumnClassifier.of(redactor.settings());
@@ -55,8 +59,9 @@ final class CsvAnonymizer extends Anonymizer {
             anonymized.clear();
             for (int i = 0; i < row.size(); i++) {
                 String value = row.get(i);
-                if (identifiers[i]) {
-                    anonymized.add(pseudonymizer.pseudonym(value));
+                Operator columnOperator = columnOperators[i];
+                if (columnOperator != null) {
+                    anonymized.add(orEmpty(columnOperator.apply(value, null, pseudonymizer)));
                 } else {
                     anonymized.add(redact(value, header.get(i), classifiers[i], report));
                 }
@@ -65,12 +70,13 @@ final class CsvAnonymizer extends Anonymizer {
             writer.write(anonymized);
             rows++;
         }
-        return new Anonymized(rows, List.copyOf(header), report.build());
+        return new Anonymized(rows, List.copyOf(header), report.build(policy));
     }
 
     /**
-     * A value of a column classified as one type is replaced whole without being scanned; until the
-     * column is classified, values are scanned span by span and teach the classifier.
+     * A value of a column classified as one type goes whole through the type's operator without being scanned;
+     * until the column is classified, values are scanned span by span and teach the classifier. A suppressed
+     * value leaves an empty cell.
      */
     private String redact(String value, String column, ColumnClassifier classifier, PiiReport.Builder report) {
         String columnType = classifier.type();
@@ -79,9 +85,9 @@ final class CsvAnonymizer extends Anonymizer {
                 return value;
             }
             report.add(column, columnType);
-            return PiiType.placeholder(columnType);
+            return orEmpty(applyType(value, columnType));
         }
-        PiiRedactor.Redaction redaction = redactor.redact(value, column);
+        PiiRedactor.Redaction redaction = redactor.redact(value, column, replacement);
         report.add(column, redaction.findings());
         if (classifier.isLearning() && !value.isBlank()) {
             classifier.observe(redaction.wholeValueType(value));
@@ -89,7 +95,12 @@ final class CsvAnonymizer extends Anonymizer {
                 report.classified(column, classifier.type());
             }
         }
-        return redaction.text();
+        return orEmpty(redaction.text());
+    }
+
+    /** A suppressed value (null) leaves an empty cell. */
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static void checkHeader(List<String> header, long line) {

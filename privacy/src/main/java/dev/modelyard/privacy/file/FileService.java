@@ -19,6 +19,9 @@ import dev.modelyard.privacy.io.MultipartReader;
 import dev.modelyard.privacy.kanon.AnonymizationReport;
 import dev.modelyard.privacy.pii.PiiRedactor;
 import dev.modelyard.privacy.pii.Pseudonymizer;
+import dev.modelyard.privacy.policy.AnonymizationPolicy;
+import dev.modelyard.privacy.policy.PolicyReference;
+import dev.modelyard.privacy.policy.PolicyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -46,18 +49,23 @@ public class FileService {
 
     static final String FINE_TUNE = "fine-tune";
     static final String PURPOSE_FIELD = "purpose";
+    /** The anonymization policy, {@code policy-…} or {@code policy-…@version}; the platform default when absent. */
+    static final String POLICY_FIELD = "policy";
     /** A purpose is one short word; a longer field is refused before it is held in memory. */
     private static final int MAX_PURPOSE_BYTES = 256;
+    private static final int MAX_POLICY_BYTES = 256;
 
     private final StoredFileRepository files;
     private final BlobStore blobs;
     private final PrivacyConfig config;
     private final TenantContext tenantContext;
     private final PiiRedactor redactor;
+    private final PolicyService policies;
 
     public FileService(StoredFileRepository files, BlobStore blobs, PrivacyConfig config, DetectionConfig detection,
-                       TenantContext tenantContext) {
+                       TenantContext tenantContext, PolicyService policies) {
         this.files = files;
+        this.policies = policies;
         this.blobs = blobs;
         this.config = config;
         this.tenantContext = tenantContext;
@@ -65,23 +73,32 @@ public class FileService {
     }
 
     /**
-     * Reads a {@code file} part and a {@code purpose} field, in either order. A purpose that comes first is
-     * checked before the file is read; one that comes after is checked once the file's blob is stored.
+     * Reads a {@code file} part, a {@code purpose} field and an optional {@code policy} field. A purpose may come
+     * in either order: first, it is checked before the file is read; after, once the file's blob is stored. The
+     * policy decides how the file is anonymized as it streams, so it must come before the file.
      */
     public FileView upload(MultipartReader form) {
         String purpose = null;
+        AnonymizationPolicy policy = null;
         StagedFile staged = null;
         boolean kept = false;
         try {
             for (MultipartReader.Part part = form.next(); part != null; part = form.next()) {
                 if (PURPOSE_FIELD.equals(part.name())) {
                     purpose = checkPurpose(part.text(MAX_PURPOSE_BYTES));
+                } else if (POLICY_FIELD.equals(part.name())) {
+                    if (staged != null) {
+                        throw PlatformException.badRequest("The policy came after the file, which it must anonymize",
+                                FieldError.field(POLICY_FIELD, "must come before the file part"));
+                    }
+                    policy = policies.resolve(part.text(MAX_POLICY_BYTES), POLICY_FIELD);
                 } else if (ContentErrors.FIELD.equals(part.name())) {
                     if (staged != null) {
                         throw PlatformException.badRequest("The request has more than one file",
                                 FieldError.field(ContentErrors.FIELD, "must be given once"));
                     }
-                    staged = stage(part);
+                    staged = stage(part, policy == null
+                            ? AnonymizationPolicy.platformDefault(config.identifierColumns()) : policy);
                 }
             }
             if (staged == null) {
@@ -137,8 +154,8 @@ public class FileService {
         }
         Derived derived = written.facts();
         StagedFile staged = new StagedFile(derived.filename(), source.format,
-                new Anonymized(derived.rows(), derived.columns(), new PiiReport.Builder().build()),
-                written.blob());
+                new Anonymized(derived.rows(), derived.columns(), new PiiReport(0, Map.of(), Map.of(), 0)),
+                written.blob(), new PolicyReference(source.policyId, source.policyVersion));
         boolean kept = false;
         try {
             FileView view = QuarkusTransaction.requiringNew().call(() -> {
@@ -178,16 +195,16 @@ public class FileService {
     }
 
     /** Anonymizes the file part into the blob store as it streams in; a refused file leaves no blob behind. */
-    private StagedFile stage(MultipartReader.Part part) throws IOException {
+    private StagedFile stage(MultipartReader.Part part, AnonymizationPolicy policy) throws IOException {
         FileFormat format = FileFormat.of(part.filename(), part.contentType())
                 .orElseThrow(() -> PlatformException.badRequest("Only CSV and JSONL files are accepted",
                         FieldError.field(ContentErrors.FIELD, "must be a .csv or .jsonl file")));
         Pseudonymizer pseudonymizer = Pseudonymizer.forTenant(config.pseudonymSecret(), tenantContext.tenant());
-        Anonymizer anonymizer = Anonymizer.of(format, redactor, pseudonymizer, config.identifierColumns());
+        Anonymizer anonymizer = Anonymizer.of(format, redactor, pseudonymizer, policy);
         long limit = config.maxUploadSize().asLongValue();
         Written<Anonymized> written = writeBlob(out -> anonymizer.anonymize(
                 new SizeLimitedInputStream(part.body(), limit, () -> tooLarge(limit)), out));
-        return new StagedFile(part.filename(), format, written.facts(), written.blob());
+        return new StagedFile(part.filename(), format, written.facts(), written.blob(), PolicyReference.of(policy));
     }
 
     /** Stores what {@code content} writes as a blob; a write that fails leaves no blob behind. */
@@ -218,6 +235,8 @@ public class FileService {
         file.columns = staged.facts().columns();
         file.sha256 = sha256;
         file.piiReport = staged.facts().piiReport();
+        file.policyId = staged.policy().id();
+        file.policyVersion = staged.policy().version();
         file.createdAt = DatabaseTime.now();
         files.persist(file);
         return file;
@@ -263,8 +282,12 @@ public class FileService {
     public record Derived(String filename, long rows, List<String> columns, AnonymizationReport anonymization) {
     }
 
-    /** A file whose anonymized content is stored, waiting for the rest of the request to be checked. */
-    private record StagedFile(String filename, FileFormat format, Anonymized facts, BlobStore.StoredBlob blob) {
+    /**
+     * A file whose anonymized content is stored, waiting for the rest of the request to be checked; {@code policy}
+     * anonymized it (for a derived file, its source).
+     */
+    private record StagedFile(String filename, FileFormat format, Anonymized facts, BlobStore.StoredBlob blob,
+                              PolicyReference policy) {
     }
 
     private static PlatformException tooLarge(long limit) {

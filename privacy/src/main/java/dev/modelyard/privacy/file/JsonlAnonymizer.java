@@ -10,6 +10,8 @@ import dev.modelyard.privacy.io.ContentErrors;
 import dev.modelyard.privacy.io.Utf8Lines;
 import dev.modelyard.privacy.pii.PiiRedactor;
 import dev.modelyard.privacy.pii.Pseudonymizer;
+import dev.modelyard.privacy.policy.AnonymizationPolicy;
+import dev.modelyard.privacy.policy.Operator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -18,10 +20,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * JSON Lines: one object per line, copied token by token so no line is ever built as a tree. Every
- * string value at any depth is redacted span by span, its key serving as context; a value under an
- * identifier key is pseudonymized. A file's
- * columns are its top-level keys in order of first appearance, and PII is reported under them.
+ * JSON Lines: one object per line, copied token by token so no line is ever built as a tree. A key at any
+ * depth that has a column operator gives it its string or number value whole (a number turns into a string
+ * unless kept), and an object or array under it is copied whole by {@code keep}, becomes {@code null} by
+ * {@code suppress}, and is otherwise scanned like the rest. Every other string value is scanned span by span,
+ * its key serving as context; a finding whose operator suppresses makes the whole string {@code null}. A
+ * file's columns are its top-level keys in order of first appearance, and PII is reported under them.
  */
 final class JsonlAnonymizer extends Anonymizer {
 
@@ -29,8 +33,8 @@ final class JsonlAnonymizer extends Anonymizer {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    JsonlAnonymizer(PiiRedactor redactor, Pseudonymizer pseudonymizer, Set<String> identifierColumns) {
-        super(redactor, pseudonymizer, identifierColumns);
+    JsonlAnonymizer(PiiRedactor redactor, Pseudonymizer pseudonymizer, AnonymizationPolicy policy) {
+        super(redactor, pseudonymizer, policy);
     }
 
     @Override
@@ -55,7 +59,7 @@ final class JsonlAnonymizer extends Anonymizer {
         if (rows == 0) {
             throw ContentErrors.atLine(1, "file is empty");
         }
-        return new Anonymized(rows, new ArrayList<>(columns), report.build());
+        return new Anonymized(rows, new ArrayList<>(columns), report.build(policy));
     }
 
     private void copyObject(String line, long lineNumber, Writer out, Set<String> columns, PiiReport.Builder report)
@@ -71,8 +75,16 @@ final class JsonlAnonymizer extends Anonymizer {
                 JsonToken token = parser.nextToken();
                 switch (token) {
                     case START_OBJECT, START_ARRAY -> {
-                        depth++;
-                        generator.copyCurrentEvent(parser);
+                        Operator operator = columnOperator(parser, report);
+                        if (operator instanceof Operator.Keep) {
+                            generator.copyCurrentStructure(parser);
+                        } else if (operator instanceof Operator.Suppress) {
+                            parser.skipChildren();
+                            generator.writeNull();
+                        } else {
+                            depth++;
+                            generator.copyCurrentEvent(parser);
+                        }
                     }
                     case END_OBJECT, END_ARRAY -> {
                         depth--;
@@ -85,12 +97,13 @@ final class JsonlAnonymizer extends Anonymizer {
                         }
                         generator.copyCurrentEvent(parser);
                     }
-                    case VALUE_STRING -> generator.writeString(anonymize(parser, column, report));
+                    case VALUE_STRING -> writeStringOrNull(generator, anonymize(parser, column, report));
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                        if (isIdentifier(parser.currentName())) {
-                            generator.writeString(pseudonymizer.pseudonym(parser.getText()));
-                        } else {
+                        Operator operator = columnOperator(parser, report);
+                        if (operator == null || operator instanceof Operator.Keep) {
                             generator.copyCurrentEvent(parser);
+                        } else {
+                            writeStringOrNull(generator, operator.apply(parser.getText(), null, pseudonymizer));
                         }
                     }
                     default -> generator.copyCurrentEvent(parser);
@@ -102,12 +115,32 @@ final class JsonlAnonymizer extends Anonymizer {
         }
     }
 
+    /** The string anonymized, or null when it is suppressed. */
     private String anonymize(JsonParser parser, String column, PiiReport.Builder report) throws IOException {
-        if (isIdentifier(parser.currentName())) {
-            return pseudonymizer.pseudonym(parser.getText());
+        Operator operator = columnOperator(parser, report);
+        if (operator != null) {
+            return operator.apply(parser.getText(), null, pseudonymizer);
         }
-        PiiRedactor.Redaction redaction = redactor.redact(parser.getText(), parser.currentName());
+        PiiRedactor.Redaction redaction = redactor.redact(parser.getText(), parser.currentName(), replacement);
         report.add(column, redaction.findings());
         return redaction.text();
+    }
+
+    /** The operator of the key the current value belongs to, noted in the report; null when it has none. */
+    private Operator columnOperator(JsonParser parser, PiiReport.Builder report) throws IOException {
+        String key = parser.currentName();
+        Operator operator = policy.forColumn(key);
+        if (operator != null) {
+            report.columnOperator(key, operator);
+        }
+        return operator;
+    }
+
+    private static void writeStringOrNull(JsonGenerator generator, String value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else {
+            generator.writeString(value);
+        }
     }
 }

@@ -1,20 +1,26 @@
 package dev.modelyard.privacy.file;
 
 import dev.modelyard.privacy.detect.Finding;
+import dev.modelyard.privacy.policy.AnonymizationPolicy;
+import dev.modelyard.privacy.policy.Operator;
+import dev.modelyard.privacy.policy.PolicyReference;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What anonymization replaced in a file: counts per kind, per column and kind, rows touched, and the
- * columns whose values were all treated as one kind ({@code classifiedColumns}: column to kind).
+ * What anonymization replaced in a file: counts per kind, per column and kind, rows touched, the
+ * columns whose values were all treated as one kind ({@code classifiedColumns}: column to kind), the policy
+ * version that decided, and the operator it applied to each kind found ({@code operatorsByType}) and to each
+ * column taken whole ({@code operatorsByColumn}), whose values are not counted as findings.
  */
 public record PiiReport(long total, Map<String, Long> byType, Map<String, Map<String, Long>> byColumn,
-                        long rowsWithPii, Map<String, String> classifiedColumns) {
+                        long rowsWithPii, Map<String, String> classifiedColumns, PolicyReference policy,
+                        Map<String, String> operatorsByType, Map<String, String> operatorsByColumn) {
 
-    /** A report of a file with no classified column. */
+    /** A report of a file with no classified column, no operators and no policy: what derived files keep. */
     public PiiReport(long total, Map<String, Long> byType, Map<String, Map<String, Long>> byColumn, long rowsWithPii) {
-        this(total, byType, byColumn, rowsWithPii, Map.of());
+        this(total, byType, byColumn, rowsWithPii, Map.of(), null, Map.of(), Map.of());
     }
 
     /** Collects a report row by row while a file streams through. */
@@ -23,6 +29,7 @@ public record PiiReport(long total, Map<String, Long> byType, Map<String, Map<St
         private final Map<String, Long> byType = new TreeMap<>();
         private final Map<String, Map<String, Long>> byColumn = new TreeMap<>();
         private final Map<String, String> classifiedColumns = new TreeMap<>();
+        private final Map<String, String> operatorsByColumn = new TreeMap<>();
         private long rowsWithPii;
         private boolean rowHasPii;
 
@@ -39,6 +46,10 @@ public record PiiReport(long total, Map<String, Long> byType, Map<String, Map<St
             rowHasPii = true;
         }
 
+        void columnOperator(String column, Operator operator) {
+            operatorsByColumn.putIfAbsent(column, operator.name());
+        }
+
         void classified(String column, String type) {
             classifiedColumns.put(column, type);
         }
@@ -50,8 +61,11 @@ public record PiiReport(long total, Map<String, Long> byType, Map<String, Map<St
             rowHasPii = false;
         }
 
-        PiiReport build() {
-            return new PiiReport(total, byType, byColumn, rowsWithPii, classifiedColumns);
+        PiiReport build(AnonymizationPolicy policy) {
+            Map<String, String> operatorsByType = new TreeMap<>();
+            byType.keySet().forEach(type -> operatorsByType.put(type, policy.forType(type).name()));
+            return new PiiReport(total, byType, byColumn, rowsWithPii, classifiedColumns, PolicyReference.of(policy),
+                    operatorsByType, operatorsByColumn);
         }
     }
 }

@@ -52,6 +52,13 @@ public class StoredFile {
     @Column(name = "pii_report", nullable = false)
     public PiiReport piiReport;
 
+    /** The policy whose version anonymized the content: {@code default} or a tenant's {@code policy-…}. */
+    @Column(name = "policy_id", nullable = false)
+    public String policyId;
+
+    @Column(name = "policy_version", nullable = false)
+    public int policyVersion;
+
     /** Set on a file made by k-anonymizing another one; null otherwise. */
     @JdbcTypeCode(SqlTypes.JSON)
     public AnonymizationReport anonymization;

@@ -5,7 +5,10 @@ import dev.modelyard.privacy.detect.DetectionSettings;
 import dev.modelyard.privacy.detect.Finding;
 import java.util.List;
 
-/** Replaces every piece of personal data in a text with its {@code <TYPE>} placeholder. Thread-safe. */
+/**
+ * Replaces every piece of personal data in a text: with its {@code <TYPE>} placeholder, or with what a
+ * {@link Replacement} makes of it. Thread-safe.
+ */
 public final class PiiRedactor {
 
     private final DetectionEngine engine;
@@ -28,6 +31,11 @@ public final class PiiRedactor {
 
     /** The redacted text and what was replaced; {@code field} (a column or key name, or null) is context. */
     public Redaction redact(String text, String field) {
+        return redact(text, field, (original, finding) -> PiiType.placeholder(finding.type()));
+    }
+
+    /** Like {@link #redact(String, String)}, each finding replaced by what {@code replacement} makes of it. */
+    public Redaction redact(String text, String field, Replacement replacement) {
         List<Finding> findings = engine.detect(text, field);
         if (findings.isEmpty()) {
             return new Redaction(text, findings);
@@ -35,13 +43,27 @@ public final class PiiRedactor {
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
         for (Finding finding : findings) {
-            out.append(text, copied, finding.start()).append(PiiType.placeholder(finding.type()));
+            String replaced = replacement.replace(text, finding);
+            if (replaced == null) {
+                return new Redaction(null, findings);
+            }
+            out.append(text, copied, finding.start()).append(replaced);
             copied = finding.end();
         }
         return new Redaction(out.append(text, copied, text.length()).toString(), findings);
     }
 
-    /** A redacted text; {@code findings} are positions in the original. */
+    /** What a finding becomes. */
+    @FunctionalInterface
+    public interface Replacement {
+        /** The text in place of {@code finding} in {@code text}; null to drop the whole text. */
+        String replace(String text, Finding finding);
+    }
+
+    /**
+     * A redacted text, null when a finding dropped the whole of it; {@code findings} are positions in the
+     * original.
+     */
     public record Redaction(String text, List<Finding> findings) {
 
         /** The type of the one finding that covers the original value but for surrounding blanks, or null. */

@@ -10,7 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Turns identifiers into stable pseudonyms ({@code pid_} and 16 hex digits of a keyed HMAC-SHA256), so
  * rows of one subject stay joinable within a tenant while the identifier itself is gone. The key is
  * derived per tenant from the platform secret, so the same identifier gets unrelated pseudonyms in two
- * tenants and one tenant's pseudonyms say nothing about another's. Not thread-safe: one per upload.
+ * tenants and one tenant's pseudonyms say nothing about another's. {@link #shaped} gives pseudonyms with
+ * the value's shape from the same key. Not thread-safe: one per upload.
  */
 public final class Pseudonymizer {
 
@@ -35,6 +36,29 @@ public final class Pseudonymizer {
         }
         byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         return "pid_" + HexFormat.of().formatHex(digest, 0, TOKEN_BYTES);
+    }
+
+    /** A pseudonym shaped like {@code value}, keyed like {@link #pseudonym}; see {@link ShapedPseudonym}. */
+    public String shaped(String value, String type) {
+        return value.isEmpty() ? value : ShapedPseudonym.of(value, type, this::keyStream);
+    }
+
+    /**
+     * {@code length} bytes determined by the key and {@code value}: HMAC blocks of the value's digest and a
+     * counter, in a domain of their own so they never equal a {@link #pseudonym}'s bytes.
+     */
+    private byte[] keyStream(String value, int length) {
+        byte[] seed = mac.doFinal(("shaped\0" + value).getBytes(StandardCharsets.UTF_8));
+        byte[] out = new byte[length];
+        int filled = 0;
+        for (byte counter = 0; filled < length; counter++) {
+            mac.update(seed);
+            byte[] block = mac.doFinal(new byte[] {counter});
+            int n = Math.min(block.length, length - filled);
+            System.arraycopy(block, 0, out, filled, n);
+            filled += n;
+        }
+        return out;
     }
 
     private static Mac mac(byte[] key) {

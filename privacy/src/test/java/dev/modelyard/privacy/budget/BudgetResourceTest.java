@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,13 +28,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,10 @@ import org.junit.jupiter.api.Test;
 class BudgetResourceTest {
 
     private static final String BUDGET_EXCEEDED = "https://modelyard.dev/problems/budget-exceeded";
+    private static final String EXPIRED = "https://modelyard.dev/problems/reservation-expired";
+
+    @Inject
+    ReservationSweeper sweeper;
 
     @ConfigProperty(name = "modelyard.db.url")
     String jdbcUrl;
@@ -264,6 +272,139 @@ class BudgetResourceTest {
         settle("owner", reservation, "refund", null).statusCode(200);
     }
 
+    @Test
+    void aReservationExpiresAfterItsDefaultOrRequestedLifetime() {
+        String tenant = "lifetimes";
+        String file = upload(tenant);
+        ValidatableResponse byDefault = reserveFor(tenant, file, "1", null).statusCode(201);
+        long created = ((Number) byDefault.extract().path("created_at")).longValue();
+        assertThat(((Number) byDefault.extract().path("expires_at")).longValue() - created).isBetween(86_399L, 86_401L);
+        ValidatableResponse hour = reserveFor(tenant, file, "1", 3600L).statusCode(201);
+        assertThat(((Number) hour.extract().path("expires_at")).longValue()
+                - ((Number) hour.extract().path("created_at")).longValue()).isBetween(3599L, 3601L);
+        reserveFor(tenant, file, "1", 0L).statusCode(400).body("errors[0].field", equalTo("ttl_seconds"));
+        reserveFor(tenant, file, "1", 7 * 86_400L + 1).statusCode(400).body("errors[0].field", equalTo("ttl_seconds"));
+    }
+
+    @Test
+    void anExpiredReservationCannotBeCommittedAndTheSweeperGivesItsBudgetBack() throws Exception {
+        String tenant = "expiring";
+        String file = upload(tenant);
+        String id = reserveFor(tenant, file, "3", 1L).statusCode(201).extract().path("id");
+        budget(tenant, file).body("epsilon.reserved", equalTo(3.0f));
+        Thread.sleep(1500);
+
+        // Its time is up before any sweep: the budget is still held, yet it can no longer be used.
+        settle(tenant, id, "commit", Map.of("epsilon", 1)).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(EXPIRED));
+        settle(tenant, id, "extend", Map.of("ttl_seconds", 60)).statusCode(409).body("type", equalTo(EXPIRED));
+
+        // The timer may have swept already; either way the budget is back and the expiry recorded once.
+        sweep();
+        budget(tenant, file).body("epsilon.reserved", equalTo(0.0f)).body("epsilon.spent", equalTo(0.0f))
+                .body("tenant.epsilon.reserved", equalTo(0.0f));
+        settle(tenant, id, "commit", Map.of()).statusCode(409).body("type", equalTo(EXPIRED));
+        settle(tenant, id, "refund", null).statusCode(200).body("status", equalTo("expired"));
+        List<Map<String, Object>> events = asMember(tenant).get("/v1/files/" + file + "/budget/events").then()
+                .statusCode(200).extract().path("data");
+        assertThat(events).extracting(event -> event.get("action")).containsExactly("expire", "reserve");
+        assertThat(events.get(0)).containsEntry("subject", "service:privacy").containsEntry("reservation", id);
+        assertThat(sweep()).isZero();
+        assertThat(((Number) events.get(0).get("epsilon")).doubleValue()).isEqualTo(3.0);
+    }
+
+    @Test
+    void anExtendedReservationOutlivesItsFirstExpiry() throws Exception {
+        String tenant = "extending";
+        String file = upload(tenant);
+        ValidatableResponse reserved = reserveFor(tenant, file, "2", 60L).statusCode(201);
+        String id = reserved.extract().path("id");
+        long firstExpiry = ((Number) reserved.extract().path("expires_at")).longValue();
+        ValidatableResponse extended = settle(tenant, id, "extend", Map.of("ttl_seconds", 3600)).statusCode(200)
+                .body("status", equalTo("reserved"));
+        assertThat(((Number) extended.extract().path("expires_at")).longValue()).isGreaterThan(firstExpiry + 3000);
+        asAdmin(tenant).contentType(ContentType.JSON).body("{}").post("/v1/budget/reservations/" + id + "/extend")
+                .then().statusCode(403);
+        settle(tenant, id, "extend", Map.of("ttl_seconds", 0)).statusCode(400)
+                .body("errors[0].field", equalTo("ttl_seconds"));
+        settle("intruding", id, "extend", Map.of()).statusCode(404);
+
+        sweep();
+        settle(tenant, id, "commit", Map.of("epsilon", 1.5)).statusCode(200).body("status", equalTo("committed"));
+        settle(tenant, id, "extend", Map.of()).statusCode(409);
+        budget(tenant, file).body("epsilon.spent", equalTo(1.5f)).body("epsilon.reserved", equalTo(0.0f));
+        List<String> actions = asMember(tenant).get("/v1/files/" + file + "/budget/events").then().statusCode(200)
+                .extract().path("data.action");
+        assertThat(actions).containsExactly("commit", "extend", "reserve");
+    }
+
+    /**
+     * Sweepers of several replicas and commits of live reservations all at once, against real PostgreSQL: every
+     * due reservation expires exactly once, every live one is committed, and the budgets add up.
+     */
+    @Test
+    void concurrentSweepsAndCommitsSettleEachReservationExactlyOnce() throws Exception {
+        String tenant = "sweeping";
+        String file = upload(tenant);
+        List<String> due = new ArrayList<>();
+        List<String> live = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            due.add(reserveFor(tenant, file, "0.5", 1L).statusCode(201).extract().path("id"));
+            live.add(reserveFor(tenant, file, "0.25", 3600L).statusCode(201).extract().path("id"));
+        }
+        Thread.sleep(1500);
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Integer>> work = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            work.add(() -> {
+                start.await();
+                return sweeper.sweep();
+            });
+        }
+        for (String id : live) {
+            work.add(() -> {
+                start.await();
+                return settle(tenant, id, "commit", Map.of("epsilon", 0.25)).extract().statusCode();
+            });
+        }
+        List<Integer> answers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(work.size())) {
+            List<Future<Integer>> futures = work.stream().map(threads::submit).toList();
+            start.countDown();
+            for (Future<Integer> future : futures) {
+                answers.add(future.get());
+            }
+        }
+        assertThat(answers.subList(3, answers.size())).containsOnly(200);
+
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "privacy_app", PostgresResource.PASSWORD);
+             Statement sql = connection.createStatement()) {
+            sql.execute("select set_config('modelyard.tenant', '" + tenant + "', false)");
+            assertThat(number(sql, "select count(*) from privacy.privacy_budget_event where action = 'EXPIRE'"))
+                    .isEqualByComparingTo("8");
+            assertThat(number(sql, "select count(distinct reservation_id) from privacy.privacy_budget_event "
+                    + "where action = 'EXPIRE'")).isEqualByComparingTo("8");
+            assertThat(number(sql, "select count(*) from privacy.privacy_budget_reservation where status = 'EXPIRED' "
+                    + "and id in ('" + String.join("','", due) + "')")).isEqualByComparingTo("8");
+            assertThat(number(sql, "select count(*) from privacy.privacy_budget_reservation where status = 'COMMITTED'"))
+                    .isEqualByComparingTo("8");
+            assertThat(number(sql, "select epsilon_reserved from privacy.privacy_budget where file_id = '" + file + "'"))
+                    .isEqualByComparingTo("0");
+            assertThat(number(sql, "select epsilon_spent from privacy.privacy_budget where file_id = '" + file + "'"))
+                    .isEqualByComparingTo("2");
+            assertThat(number(sql, "select epsilon_spent from privacy.privacy_budget where file_id is null"))
+                    .isEqualByComparingTo("2");
+        }
+    }
+
+    /** Sweeps on a thread of its own, as the timer does: a test method runs inside a request context. */
+    private int sweep() throws Exception {
+        try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+            return thread.submit(sweeper::sweep).get();
+        }
+    }
+
     private static RequestSpecification asAdmin(String tenant) {
         return given().header("Authorization", TestTokens.bearerAdmin(tenant));
     }
@@ -277,13 +418,24 @@ class BudgetResourceTest {
     }
 
     private static ValidatableResponse reserve(String tenant, String file, String epsilon, String delta) {
+        return reserve(tenant, file, epsilon, delta, null);
+    }
+
+    /** A reservation with a lifetime of {@code ttlSeconds}, or the default when null. */
+    private static ValidatableResponse reserveFor(String tenant, String file, String epsilon, Long ttlSeconds) {
+        return reserve(tenant, file, epsilon, null, ttlSeconds);
+    }
+
+    private static ValidatableResponse reserve(String tenant, String file, String epsilon, String delta,
+                                               Long ttlSeconds) {
         String body = "{\"epsilon\":" + epsilon + (delta == null ? "" : ",\"delta\":" + delta)
+                + (ttlSeconds == null ? "" : ",\"ttl_seconds\":" + ttlSeconds)
                 + ",\"purpose\":\"fine-tune\",\"reference\":\"job-1\"}";
         return asAdmin(tenant).contentType(ContentType.JSON).body(body)
                 .post("/v1/files/" + file + "/budget/reservations").then();
     }
 
-    /** Commits or refunds as the training orchestrator does, with its service token for the tenant. */
+    /** Commits, refunds or extends as the training orchestrator does, with its service token for the tenant. */
     private static ValidatableResponse settle(String tenant, String reservation, String action, Map<String, ?> body) {
         String service = TestTokens.sign(new Caller("service:training-orchestrator", tenant,
                 Set.of(Caller.TENANT_MEMBER), null, null));

@@ -9,6 +9,10 @@ import dev.modelyard.privacy.detect.DetectionSettings;
 import dev.modelyard.privacy.pii.PiiRedactor;
 import dev.modelyard.privacy.pii.PiiType;
 import dev.modelyard.privacy.pii.Pseudonymizer;
+import dev.modelyard.privacy.policy.AnonymizationPolicy;
+import dev.modelyard.privacy.policy.OperatorSpec;
+import dev.modelyard.privacy.policy.PolicyReference;
+import dev.modelyard.privacy.policy.PolicyRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -34,7 +38,8 @@ class AnonymizerTest {
         assertThat(facts.rows()).isEqualTo(1);
         assertThat(facts.columns()).containsExactly("ID", "comment");
         assertThat(facts.piiReport()).isEqualTo(new PiiReport(1, Map.of("EMAIL_ADDRESS", 1L),
-                Map.of("comment", Map.of("EMAIL_ADDRESS", 1L)), 1));
+                Map.of("comment", Map.of("EMAIL_ADDRESS", 1L)), 1, Map.of(), new PolicyReference("default", 1),
+                Map.of("EMAIL_ADDRESS", "replace"), Map.of("ID", "pseudonymize")));
     }
 
     @Test
@@ -84,6 +89,52 @@ class AnonymizerTest {
                 .isInstanceOf(PlatformException.class).hasMessage("line 1: unexpected content after the JSON object");
         assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{}\n{}\n{\"a\" 1}\n"), new StringWriter()))
                 .isInstanceOf(PlatformException.class).hasMessageStartingWith("line 3: invalid JSON");
+    }
+
+    @Test
+    void csvAppliesAPolicysColumnAndTypeOperators() throws IOException {
+        AnonymizationPolicy policy = AnonymizationPolicy.of("policy-x", 2, new PolicyRules(
+                Map.of("EMAIL_ADDRESS", OperatorSpec.of("pseudonymize"),
+                        "PHONE_NUMBER", new OperatorSpec("mask", null, 4, "start", null, null, null, null),
+                        "US_SSN", OperatorSpec.of("suppress")),
+                Map.of("zip", OperatorSpec.of("keep"), "age", new OperatorSpec("generalize", null, null, null, null,
+                        java.math.BigDecimal.TEN, null, null), "secret", OperatorSpec.of("suppress"))), IDENTIFIERS);
+        StringWriter out = new StringWriter();
+        Anonymized facts = Anonymizer.of(FileFormat.CSV, new PiiRedactor(), ACME, policy).anonymize(in("""
+                id,zip,age,secret,note
+                u-1,10115,37,hush,"mail a@example.com or call (555) 123-4567"
+                u-2,10117,41,hush,ssn 123-45-6789 on file
+                """), out);
+        assertThat(out.toString().lines()).containsExactly("id,zip,age,secret,note",
+                ACME.pseudonym("u-1") + ",10115,\"[30, 40)\",,mail " + ACME.pseudonym("a@example.com")
+                        + " or call (***) *23-4567",
+                ACME.pseudonym("u-2") + ",10117,\"[40, 50)\",,");
+        PiiReport report = facts.piiReport();
+        assertThat(report.policy()).isEqualTo(new PolicyReference("policy-x", 2));
+        assertThat(report.operatorsByType()).isEqualTo(Map.of("EMAIL_ADDRESS", "pseudonymize",
+                "PHONE_NUMBER", "mask", "US_SSN", "suppress"));
+        assertThat(report.operatorsByColumn()).isEqualTo(Map.of("id", "pseudonymize", "zip", "keep",
+                "age", "generalize", "secret", "suppress"));
+        assertThat(report.byColumn()).isEqualTo(Map.of("note", Map.of("EMAIL_ADDRESS", 1L, "PHONE_NUMBER", 1L,
+                "US_SSN", 1L)));
+    }
+
+    @Test
+    void jsonlAppliesColumnOperatorsToValuesAndSuppressesToNull() throws IOException {
+        AnonymizationPolicy policy = AnonymizationPolicy.of("policy-x", 1, new PolicyRules(
+                Map.of("IP_ADDRESS", OperatorSpec.of("suppress")),
+                Map.of("profile", OperatorSpec.of("keep"), "history", OperatorSpec.of("suppress"),
+                        "age", new OperatorSpec("generalize", null, null, null, null, java.math.BigDecimal.TEN, null,
+                                null))), IDENTIFIERS);
+        StringWriter out = new StringWriter();
+        Anonymized facts = Anonymizer.of(FileFormat.JSONL, new PiiRedactor(), ACME, policy).anonymize(in(
+                "{\"user_id\":7,\"age\":37,\"profile\":{\"zip\":\"10115\"},\"history\":[1,2],"
+                        + "\"text\":\"from 10.0.0.1\"}\n"), out);
+        assertThat(out.toString()).isEqualTo("{\"user_id\":\"" + ACME.pseudonym("7")
+                + "\",\"age\":\"[30, 40)\",\"profile\":{\"zip\":\"10115\"},\"history\":null,\"text\":null}\n");
+        assertThat(facts.piiReport().operatorsByColumn()).isEqualTo(Map.of("user_id", "pseudonymize",
+                "age", "generalize", "profile", "keep", "history", "suppress"));
+        assertThat(facts.piiReport().operatorsByType()).isEqualTo(Map.of("IP_ADDRESS", "suppress"));
     }
 
     private static Anonymizer anonymizer(FileFormat format) {

@@ -25,10 +25,12 @@ public class PrivacyClient {
 
     private final ServiceCalls calls;
     private final ServiceTokens tokens;
+    private final long reservationTtlSeconds;
 
     public PrivacyClient(TrainingConfig config, ServiceTokens tokens) {
         this.calls = new ServiceCalls("privacy", config.services().privacy());
         this.tokens = tokens;
+        this.reservationTtlSeconds = config.budgetReservationTtl().toSeconds();
     }
 
     /** A file as its owner sees it. */
@@ -59,14 +61,14 @@ public class PrivacyClient {
 
     /**
      * Reserves {@code epsilon} and {@code delta} of the file's privacy budget for the job, with the caller's own
-     * credentials, and returns the reservation's id.
+     * credentials, for {@code budget-reservation-ttl}, and returns the reservation's id.
      *
      * @throws PlatformException 409 {@code budget-exceeded}, saying what remains, when the file's or the tenant's
      *                           budget lacks room
      */
     public String reserveBudget(String fileId, double epsilon, double delta, String jobId, String authorization) {
         ObjectNode reservation = JsonNodeFactory.instance.objectNode().put("epsilon", epsilon).put("delta", delta)
-                .put("purpose", FINE_TUNE).put("reference", jobId);
+                .put("purpose", FINE_TUNE).put("reference", jobId).put("ttl_seconds", reservationTtlSeconds);
         try {
             return calls.postJson("/v1/files/" + ServiceCalls.segment(fileId) + "/budget/reservations", authorization,
                     reservation).path("id").asText();

@@ -339,6 +339,8 @@ class FineTuningJobResourceTest {
         assertThat(reservation.get("epsilon").asDouble()).isEqualTo(3.0);
         assertThat(reservation.get("delta").asDouble()).isEqualTo(1e-6);
         assertThat(reservation.get("purpose").asText()).isEqualTo("fine-tune");
+        // Held for a week (budget-reservation-ttl), longer than a job may queue and train.
+        assertThat(reservation.get("ttl_seconds").asLong()).isEqualTo(7 * 24 * 3600);
         // Reserved at creation with the caller's own token.
         assertThat(reservation.get("reserved_by").asText()).isEqualTo("admin@budgeted");
 
