@@ -32,7 +32,9 @@ public final class DetectionEngine {
     private static final int MAX_REMEMBERED_FIELDS = 4096;
 
     private final DetectionSettings settings;
+    /** The enabled built-in recognizers first, then the tenant's own. */
     private final List<Recognizer> recognizers;
+    private final int builtIns;
     private final Map<String, boolean[]> supportByField = new ConcurrentHashMap<>();
 
     public DetectionEngine(DetectionSettings settings) {
@@ -43,6 +45,7 @@ public final class DetectionEngine {
                 enabled.add(recognizer);
             }
         }
+        this.builtIns = enabled.size();
         settings.customPatterns().forEach(pattern -> enabled.add(Recognizers.custom(pattern)));
         this.recognizers = List.copyOf(enabled);
     }
@@ -61,17 +64,26 @@ public final class DetectionEngine {
             return List.of();
         }
         TextProfile profile = TextProfile.of(text);
-        boolean[] supportedByFields = supportedBy(field);
+        boolean[] supportedByFields = null;
         List<Finding> found = null;
-        for (int r = 0; r < recognizers.size(); r++) {
+        for (int r = Recognizers.canHoldAny(profile) ? 0 : builtIns; r < recognizers.size(); r++) {
             Recognizer recognizer = recognizers.get(r);
             if (!recognizer.screen().test(profile)) {
                 continue;
             }
+            if (recognizer.bestScore() + SUPPORT < settings.threshold()) {
+                continue;
+            }
+            int start = recognizer.nextStart(text, 0);
+            if (start < 0) {
+                continue;
+            }
+            if (supportedByFields == null) {
+                supportedByFields = supportedBy(field);
+            }
             boolean supportedByField = supportedByFields[r];
             // A kind that cannot reach the threshold on its own is only worth matching where its context is.
-            if (recognizer.bestScore() + SUPPORT < settings.threshold()
-                    || recognizer.bestScore() < settings.threshold() && !supportedByField
+            if (recognizer.bestScore() < settings.threshold() && !supportedByField
                     && !recognizer.supporting().appearIn(text)) {
                 continue;
             }
@@ -79,7 +91,7 @@ public final class DetectionEngine {
                 found = new ArrayList<>(4);
             }
             int first = found.size();
-            recognizer.find(text, profile, found);
+            recognizer.find(text, start, found);
             rescore(recognizer, text, supportedByField, found, first);
         }
         found = addDenied(text, found);

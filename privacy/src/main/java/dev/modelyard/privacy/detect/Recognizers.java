@@ -15,9 +15,11 @@ public final class Recognizers {
     private static final ContextWords RECORD_NUMBERS = ContextWords.of(
             "order", "invoice", "invoice no", "ref", "reference", "id", "tracking", "sku", "serial", "ticket", "case");
 
+    /** The shortest random-looking string taken for a secret. */
+    static final int SECRET_MIN_LENGTH = 20;
+
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern IPV4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
-    private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
     private static final Pattern DATE_PARTS = Pattern.compile("\\d+|[A-Za-z]{3,}");
     private static final List<String> MONTHS = List.of(
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
@@ -25,13 +27,15 @@ public final class Recognizers {
 
     public static final Recognizer EMAIL_ADDRESS = new Recognizer(PiiType.EMAIL_ADDRESS.name(),
             p -> p.ats() > 0 && p.dots() > 0,
+            CandidateStarts.EMAIL,
             Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])"),
-            -1, value -> 0.95, 0.95, ContextWords.of("email", "e-mail", "mail"), ContextWords.NONE);
+            value -> 0.95, 0.95, ContextWords.of("email", "e-mail", "mail"), ContextWords.NONE);
 
     public static final Recognizer URL_CREDENTIALS = new Recognizer(PiiType.URL_CREDENTIALS.name(),
             p -> p.ats() > 0 && p.colons() >= 2 && p.slashes() >= 2,
+            CandidateStarts.URL_WITH_CREDENTIALS,
             Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\\s:/@]+:[^\\s/@]+@[^\\s/?#,;\"']+"),
-            -1, value -> 1, 1, ContextWords.NONE, ContextWords.NONE);
+            value -> 1, 1, ContextWords.NONE, ContextWords.NONE);
 
     /**
      * International ({@code +CC ...}), US ({@code (555) 123-4567}, {@code 555.123.4567}) and European
@@ -40,56 +44,63 @@ public final class Recognizers {
      */
     public static final Recognizer PHONE_NUMBER = new Recognizer(PiiType.PHONE_NUMBER.name(),
             p -> p.digits() >= 7,
+            CandidateStarts.PHONE,
             Pattern.compile("(?<![\\w+(]|\\d[ .-])(?:"
                     + "\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}"
                     + "|(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}"
                     + "|0[1-9]\\d{0,3}(?:[ /.-]\\d{2,8}){1,4}"
                     + ")(?![\\w)])"),
-            1, PhoneNumbers::score, PhoneNumbers.VALID_INTERNATIONAL,
+            PhoneNumbers::score, PhoneNumbers.VALID_INTERNATIONAL,
             ContextWords.of("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "contact", "reach"),
             RECORD_NUMBERS.and("iban", "account", "konto"));
 
     /** A whole chain of digit groups, never a stretch of a longer one such as an account number. */
     public static final Recognizer CREDIT_CARD = new Recognizer(PiiType.CREDIT_CARD.name(),
             p -> p.digits() >= 13,
+            CandidateStarts.CARD_NUMBER,
             Pattern.compile("(?<![\\w-]|\\d[ -])\\d(?:[ -]?\\d){12,18}(?![\\w-]|[ -]\\d)"),
-            0, value -> Checks.isCardNumber(value) ? 0.9 : 0, 0.9,
+            value -> Checks.isCardNumber(value) ? 0.9 : 0, 0.9,
             ContextWords.of("card", "credit", "visa", "mastercard", "amex", "cc", "payment"), ContextWords.NONE);
 
     /** Grouped like IBANs are written: the compact form or blocks of four. */
     public static final Recognizer IBAN = new Recognizer(PiiType.IBAN.name(),
             p -> p.upper() >= 2 && p.digits() >= 6,
+            CandidateStarts.IBAN,
             Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
-            2, value -> Checks.isIban(value) ? 0.95 : 0, 0.95,
+            value -> Checks.isIban(value) ? 0.95 : 0, 0.95,
             ContextWords.of("iban", "account", "bank", "konto"), ContextWords.NONE);
 
     /** IPv4 with every octet at most 255, and IPv6 in full, compressed ({@code ::}) or IPv4-tailed form. */
     public static final Recognizer IP_ADDRESS = new Recognizer(PiiType.IP_ADDRESS.name(),
             p -> p.dots() >= 3 && p.digits() >= 4 || p.colons() >= 2,
+            CandidateStarts.IP_ADDRESS,
             Pattern.compile("(?<![\\d.])" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)"
                     + "|(?<![\\w:.-])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\\w:-]|\\.\\d)"),
-            -1, value -> value.indexOf(':') < 0 ? 0.75 : isIpv6(value) ? 0.85 : 0, 0.85,
+            value -> value.indexOf(':') < 0 ? 0.75 : isIpv6(value) ? 0.85 : 0, 0.85,
             ContextWords.of("ip", "address", "host", "from", "client", "server"),
             ContextWords.of("version", "build", "release"));
 
     public static final Recognizer MAC_ADDRESS = new Recognizer(PiiType.MAC_ADDRESS.name(),
             p -> p.colons() >= 5 || p.dashes() >= 5 || p.dots() >= 2 && p.longestToken() >= 14,
+            CandidateStarts.MAC_ADDRESS,
             Pattern.compile("(?<![\\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?![\\w:-])"
                     + "|(?<![\\w.])[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}(?![\\w.])"),
-            -1, value -> 0.85, 0.85, ContextWords.of("mac", "hardware", "device", "ethernet", "wifi"), ContextWords.NONE);
+            value -> 0.85, 0.85, ContextWords.of("mac", "hardware", "device", "ethernet", "wifi"), ContextWords.NONE);
 
     /** Area 000, 666 and 900-999, group 00 and serial 0000 are never issued. */
     public static final Recognizer US_SSN = new Recognizer(PiiType.US_SSN.name(),
             p -> p.digits() >= 9,
+            CandidateStarts.SSN,
             Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"),
-            0, value -> 0.6, 0.6, ContextWords.of("ssn", "social security", "social"), RECORD_NUMBERS);
+            value -> 0.6, 0.6, ContextWords.of("ssn", "social security", "social"), RECORD_NUMBERS);
 
     /** A date is a birth date only with context ("born", "DOB", a date_of_birth column): a bare date scores 0.3. */
     public static final Recognizer DATE_OF_BIRTH = new Recognizer(PiiType.DATE_OF_BIRTH.name(),
             p -> p.digits() >= 5,
+            CandidateStarts.DATE,
             Pattern.compile("(?<![\\w./-])(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}|\\d{4}-\\d{2}-\\d{2}"
                     + "|\\d{1,2}\\.? " + MONTH_NAME + " \\d{4}|" + MONTH_NAME + " \\d{1,2},? \\d{4})(?![\\w/-]|\\.\\d)"),
-            11, value -> isBirthDateShaped(value) ? 0.3 : 0, 0.3,
+            value -> isBirthDateShaped(value) ? 0.3 : 0, 0.3,
             ContextWords.of("born", "dob", "date of birth", "birth", "birthday", "birthdate", "geb", "geboren",
                     "né", "née", "nacimiento", "naissance"),
             ContextWords.NONE);
@@ -97,44 +108,51 @@ public final class Recognizers {
     /** US ZIP and ZIP+4, German and French codes: five digits are postal codes only with context. */
     public static final Recognizer POSTAL_CODE = new Recognizer(PiiType.POSTAL_CODE.name(),
             p -> p.digits() >= 5,
+            CandidateStarts.POSTAL_CODE,
             Pattern.compile("(?<![\\w.,-])\\d{5}(?:-\\d{4})?(?![\\w-]|[.,]\\d)"),
-            0, value -> value.length() > 5 ? 0.35 : 0.25, 0.35,
+            value -> value.length() > 5 ? 0.35 : 0.25, 0.35,
             ContextWords.of("zip", "zip code", "postal", "postcode", "post code", "plz", "postleitzahl", "code postal", "cp"),
             RECORD_NUMBERS);
 
     /** UK postcodes have a shape distinctive enough to count without context. */
     public static final Recognizer UK_POSTCODE = new Recognizer(PiiType.POSTAL_CODE.name(),
             p -> p.upper() >= 3 && p.digits() >= 2,
+            CandidateStarts.UK_POSTCODE,
             Pattern.compile("\\b(?:[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?) ?\\d[ABD-HJLNP-UW-Z]{2}\\b"),
-            2, value -> 0.5, 0.5, ContextWords.of("postcode", "post code", "postal"), RECORD_NUMBERS);
+            value -> 0.5, 0.5, ContextWords.of("postcode", "post code", "postal"), RECORD_NUMBERS);
 
     public static final Recognizer UK_NINO = new Recognizer(PiiType.UK_NINO.name(),
             p -> p.upper() >= 3 && p.digits() >= 6,
+            CandidateStarts.UK_NINO,
             Pattern.compile("\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b"),
-            3, value -> Checks.isUkNino(value) ? 0.75 : 0, 0.75,
+            value -> Checks.isUkNino(value) ? 0.75 : 0, 0.75,
             ContextWords.of("nino", "national insurance", "ni number", "ni"), ContextWords.NONE);
 
     public static final Recognizer ES_DNI = new Recognizer(PiiType.ES_DNI.name(),
             p -> p.upper() >= 1 && p.longestDigitRun() >= 7,
+            CandidateStarts.SPANISH_ID,
             Pattern.compile("\\b(?:\\d{8}|[XYZ]-?\\d{7})-?[A-Z]\\b"),
-            2, value -> Checks.isSpanishId(value) ? 0.85 : 0, 0.85,
+            value -> Checks.isSpanishId(value) ? 0.85 : 0, 0.85,
             ContextWords.of("dni", "nie", "nif", "documento"), ContextWords.NONE);
 
     /** The format only: six letters of the name, birth date and place, and a check letter. */
     public static final Recognizer IT_FISCAL_CODE = new Recognizer(PiiType.IT_FISCAL_CODE.name(),
             p -> p.upper() >= 9 && p.digits() >= 7,
+            CandidateStarts.ITALIAN_FISCAL_CODE,
             Pattern.compile("\\b[A-Z]{6}\\d{2}[A-EHLMPRST]\\d{2}[A-Z]\\d{3}[A-Z]\\b"),
-            6, value -> 0.85, 0.85, ContextWords.of("codice fiscale", "cf", "fiscale"), ContextWords.NONE);
+            value -> 0.85, 0.85, ContextWords.of("codice fiscale", "cf", "fiscale"), ContextWords.NONE);
 
     public static final Recognizer FR_NIR = new Recognizer(PiiType.FR_NIR.name(),
             p -> p.digits() >= 13,
+            CandidateStarts.FRENCH_NIR,
             Pattern.compile("(?<![\\w-])[12] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}(?![\\w-])"),
-            0, value -> Checks.isFrenchNir(value) ? 0.85 : 0, 0.85,
+            value -> Checks.isFrenchNir(value) ? 0.85 : 0, 0.85,
             ContextWords.of("nir", "insee", "sécurité sociale", "securite sociale"), ContextWords.NONE);
 
     /** Credentials whose issuer gave them a recognizable prefix or shape. */
     public static final Recognizer KNOWN_SECRET = new Recognizer(PiiType.SECRET.name(),
             p -> p.longestToken() >= 20 || p.dashes() >= 10,
+            CandidateStarts.KNOWN_SECRET,
             Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
                     + "|\\bgh[pousr]_[A-Za-z0-9]{36}\\b"
                     + "|\\bgithub_pat_[A-Za-z0-9_]{22,}"
@@ -143,13 +161,14 @@ public final class Recognizers {
                     + "|\\bAIza[0-9A-Za-z_-]{35}"
                     + "|-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:[\\s\\S]*?-----END (?:[A-Z]+ )*PRIVATE KEY-----)?"
                     + "|\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
-            -1, value -> 0.95, 0.95, ContextWords.NONE, ContextWords.NONE);
+            value -> 0.95, 0.95, ContextWords.NONE, ContextWords.NONE);
 
     /** Random-looking strings count as secrets only next to words such as key, token or password. */
     public static final Recognizer HIGH_ENTROPY_SECRET = new Recognizer(PiiType.SECRET.name(),
-            p -> p.longestToken() >= 20,
-            Pattern.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}(?![A-Za-z0-9+/=_-])"),
-            -1, value -> looksRandom(value) ? 0.4 : 0, 0.4,
+            p -> p.longestToken() >= SECRET_MIN_LENGTH,
+            CandidateStarts.LONG_TOKEN,
+            Pattern.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{" + SECRET_MIN_LENGTH + ",}(?![A-Za-z0-9+/=_-])"),
+            value -> looksRandom(value) ? 0.4 : 0, 0.4,
             ContextWords.of("key", "token", "secret", "password", "passwd", "pwd", "api", "apikey", "api_key",
                     "credential", "credentials", "auth", "bearer"),
             ContextWords.NONE);
@@ -162,6 +181,16 @@ public final class Recognizers {
             IBAN, IP_ADDRESS, MAC_ADDRESS, US_SSN, DATE_OF_BIRTH, POSTAL_CODE, UK_POSTCODE, UK_NINO, ES_DNI,
             IT_FISCAL_CODE, FR_NIR, KNOWN_SECRET, HIGH_ENTROPY_SECRET);
 
+    /**
+     * Whether a text with this profile can hold a value of any built-in kind: every screen above needs a
+     * few digits, an {@code @}, colons, dashes or a long token, so text without them (names, words,
+     * small numbers) is done with after its profile.
+     */
+    static boolean canHoldAny(TextProfile profile) {
+        return profile.digits() >= 2 || profile.ats() > 0 || profile.colons() >= 2 || profile.dashes() >= 5
+                || profile.longestToken() >= 14;
+    }
+
     /** Minimum Shannon entropy of a secret: random base64 of 20 characters has about 4.2 bits. */
     static final double SECRET_ENTROPY_BITS = 3.5;
 
@@ -172,7 +201,7 @@ public final class Recognizers {
     public static Recognizer custom(DetectionSettings.CustomPattern pattern) {
         Predicate<TextProfile> always = p -> true;
         ToDoubleFunction<String> fixed = value -> pattern.score();
-        return new Recognizer(pattern.name(), always, Pattern.compile(pattern.regex()), -1, fixed, pattern.score(),
+        return new Recognizer(pattern.name(), always, null, Pattern.compile(pattern.regex()), fixed, pattern.score(),
                 ContextWords.NONE, ContextWords.NONE);
     }
 
@@ -195,22 +224,40 @@ public final class Recognizers {
         if (run.isEmpty()) {
             return 0;
         }
-        String[] groups = run.split(":", -1);
         int count = 0;
-        for (int i = 0; i < groups.length; i++) {
-            String group = groups[i];
-            if (mayEndInIpv4 && i == groups.length - 1 && group.indexOf('.') >= 0) {
-                if (!IPV4.matcher(group).matches()) {
+        for (int start = 0; ; ) {
+            int end = run.indexOf(':', start);
+            boolean last = end < 0;
+            end = last ? run.length() : end;
+            if (mayEndInIpv4 && last && run.indexOf('.', start) >= 0) {
+                if (!IPV4.matcher(run).region(start, end).matches()) {
                     return -1;
                 }
                 count += 2;
-            } else if (HEX_GROUP.matcher(group).matches()) {
+            } else if (isHexGroup(run, start, end)) {
                 count++;
             } else {
                 return -1;
             }
+            if (last) {
+                return count;
+            }
+            start = end + 1;
         }
-        return count;
+    }
+
+    /** One to four hex digits. */
+    private static boolean isHexGroup(String run, int start, int end) {
+        if (end - start < 1 || end - start > 4) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = run.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the date's day, month and year are a calendar date someone alive could have been born on. */

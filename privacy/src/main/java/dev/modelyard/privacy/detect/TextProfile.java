@@ -4,14 +4,13 @@ package dev.modelyard.privacy.detect;
  * What one pass over a text's characters tells about it: enough for each recognizer to say whether its
  * values can occur at all, so most cells never meet a regular expression.
  *
- * @param firstDigit   the index of the first digit, -1 when there is none
  * @param longestToken the longest run of characters that keys, tokens and encoded blobs are made of
  * @param longestDigitRun the longest run of digits without separators
  */
 public record TextProfile(int digits, int upper, int ats, int dots, int colons, int dashes, int slashes,
-                          int firstDigit, int longestToken, int longestDigitRun) {
+                          int longestToken, int longestDigitRun) {
 
-    private static final TextProfile EMPTY = new TextProfile(0, 0, 0, 0, 0, 0, 0, -1, 0, 0);
+    private static final TextProfile EMPTY = new TextProfile(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public static TextProfile of(CharSequence text) {
         int length = text.length();
@@ -25,7 +24,6 @@ public record TextProfile(int digits, int upper, int ats, int dots, int colons, 
         int colons = 0;
         int dashes = 0;
         int slashes = 0;
-        int firstDigit = -1;
         int token = 0;
         int longestToken = 0;
         int digitRun = 0;
@@ -34,9 +32,7 @@ public record TextProfile(int digits, int upper, int ats, int dots, int colons, 
             char c = text.charAt(i);
             boolean tokenChar = true;
             if (c >= '0' && c <= '9') {
-                if (digits++ == 0) {
-                    firstDigit = i;
-                }
+                digits++;
                 if (++digitRun > longestDigitRun) {
                     longestDigitRun = digitRun;
                 }
@@ -73,7 +69,7 @@ public record TextProfile(int digits, int upper, int ats, int dots, int colons, 
                 token = 0;
             }
         }
-        return new TextProfile(digits, upper, ats, dots, colons, dashes, slashes, firstDigit, longestToken,
+        return new TextProfile(digits, upper, ats, dots, colons, dashes, slashes, longestToken,
                 longestDigitRun);
     }
 }

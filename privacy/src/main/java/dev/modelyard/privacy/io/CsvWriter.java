@@ -2,41 +2,70 @@ package dev.modelyard.privacy.io;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.List;
 
-/** Writes RFC 4180 records: CRLF line ends, quotes only where a field needs them. */
+/**
+ * Writes RFC 4180 records: CRLF line ends, quotes only where a field needs them. A record is put together
+ * first and handed to the writer in one call, as each call on a buffered writer takes its lock.
+ */
 public final class CsvWriter {
 
     private final Writer out;
+    private char[] record = new char[256];
+    private int length;
 
     public CsvWriter(Writer out) {
         this.out = out;
     }
 
     public void write(List<String> fields) throws IOException {
+        length = 0;
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                append(',');
             }
-            writeField(fields.get(i));
+            appendField(fields.get(i));
         }
-        out.write("\r\n");
+        append('\r');
+        append('\n');
+        out.write(record, 0, length);
     }
 
-    private void writeField(String field) throws IOException {
+    private void appendField(String field) {
         if (!needsQuotes(field)) {
-            out.write(field);
+            ensureRoom(field.length());
+            field.getChars(0, field.length(), record, length);
+            length += field.length();
             return;
         }
-        out.write('"');
-        out.write(field.replace("\"", "\"\""));
-        out.write('"');
+        append('"');
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '"') {
+                append('"');
+            }
+            append(c);
+        }
+        append('"');
+    }
+
+    private void append(char c) {
+        ensureRoom(1);
+        record[length++] = c;
+    }
+
+    private void ensureRoom(int more) {
+        if (length + more > record.length) {
+            record = Arrays.copyOf(record, Math.max(record.length * 2, length + more));
+        }
     }
 
     private static boolean needsQuotes(String field) {
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            // The four characters that need quotes all sort at or before the comma: one comparison for the rest.
+            if (c <= ',' && (c == ',' || c == '"' || c == '\n' || c == '\r')) {
                 return true;
             }
         }

@@ -1,0 +1,46 @@
+package dev.modelyard.privacy.detect;
+
+/**
+ * Where a pattern's candidates can begin: the characters they begin with and the characters they never
+ * follow, both looked up in tables, then a test of the few characters around the position. The tables
+ * pass over most positions (those inside a word or number) without a call.
+ */
+public final class CandidateStart {
+
+    /** Whether a candidate can begin at {@code at} of {@code text}: a necessary condition of the pattern. */
+    @FunctionalInterface
+    public interface Test {
+        boolean mayStartAt(String text, int at);
+    }
+
+    private final boolean[] initials = new boolean[128];
+    private final boolean[] neverAfter = new boolean[128];
+    private final Test test;
+
+    private CandidateStart(String initials, String neverAfter, Test test) {
+        initials.chars().forEach(c -> this.initials[c] = true);
+        neverAfter.chars().forEach(c -> this.neverAfter[c] = true);
+        this.test = test;
+    }
+
+    /**
+     * @param initials   the ASCII characters a candidate can begin with
+     * @param neverAfter ASCII characters after which {@code test} is false whatever follows (a lookbehind's)
+     */
+    public static CandidateStart of(String initials, String neverAfter, Test test) {
+        return new CandidateStart(initials, neverAfter, test);
+    }
+
+    /** The first position from {@code from} on where a candidate may begin, or -1. */
+    int next(String text, int from) {
+        char previous = from > 0 ? text.charAt(from - 1) : '\0';
+        for (int at = from; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (c < 128 && initials[c] && (previous >= 128 || !neverAfter[previous]) && test.mayStartAt(text, at)) {
+                return at;
+            }
+            previous = c;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,336 @@
+package dev.modelyard.privacy.detect;
+
+/**
+ * Where each built-in kind's values can begin. A pattern searched for across a text tries every position
+ * with its lookbehinds and alternatives; these tests look at the character before a position and the first
+ * few at it, so a pattern is only tried where one of its values could start. Each test is a necessary
+ * condition of its pattern (its lookbehind and its first characters), never a sufficient one: the pattern
+ * still decides, so findings are the same as searching the whole text.
+ */
+final class CandidateStarts {
+
+    private static final char NONE = '\0';
+    private static final String DIGITS = "0123456789";
+    private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
+    private static final String HEX = DIGITS + "ABCDEFabcdef";
+    private static final String WORD = UPPER + LOWER + DIGITS + "_";
+
+    /** Each with the characters its candidates begin with and those they never follow. */
+    static final CandidateStart EMAIL = CandidateStart.of(WORD + ".%+-", WORD + ".%+-",
+            CandidateStarts::email);
+    static final CandidateStart URL_WITH_CREDENTIALS = CandidateStart.of(UPPER + LOWER, WORD,
+            CandidateStarts::urlWithCredentials);
+    static final CandidateStart PHONE = CandidateStart.of(DIGITS + "+(", WORD + "+(",
+            CandidateStarts::phone);
+    static final CandidateStart CARD_NUMBER = CandidateStart.of(DIGITS, WORD + "-",
+            CandidateStarts::cardNumber);
+    static final CandidateStart IBAN = CandidateStart.of(UPPER, WORD,
+            CandidateStarts::iban);
+    static final CandidateStart IP_ADDRESS = CandidateStart.of(HEX + ":", DIGITS + ".",
+            CandidateStarts::ipAddress);
+    static final CandidateStart MAC_ADDRESS = CandidateStart.of(HEX, WORD,
+            CandidateStarts::macAddress);
+    static final CandidateStart SSN = CandidateStart.of(DIGITS, DIGITS + "-",
+            CandidateStarts::ssn);
+    static final CandidateStart DATE = CandidateStart.of(DIGITS + "JFMASOND", WORD + "./-",
+            CandidateStarts::date);
+    static final CandidateStart POSTAL_CODE = CandidateStart.of(DIGITS, WORD + ".,-",
+            CandidateStarts::postalCode);
+    static final CandidateStart UK_POSTCODE = CandidateStart.of(UPPER, WORD,
+            CandidateStarts::ukPostcode);
+    static final CandidateStart UK_NINO = CandidateStart.of(UPPER, WORD,
+            CandidateStarts::ukNino);
+    static final CandidateStart SPANISH_ID = CandidateStart.of(DIGITS + "XYZ", WORD,
+            CandidateStarts::spanishId);
+    static final CandidateStart ITALIAN_FISCAL_CODE = CandidateStart.of(UPPER, WORD,
+            CandidateStarts::italianFiscalCode);
+    static final CandidateStart FRENCH_NIR = CandidateStart.of("12", WORD + "-",
+            CandidateStarts::frenchNir);
+    static final CandidateStart KNOWN_SECRET = CandidateStart.of("Agxsre-", "",
+            CandidateStarts::knownSecret);
+    static final CandidateStart LONG_TOKEN = CandidateStart.of(WORD + "+/=-", WORD + "+/=-",
+            CandidateStarts::longToken);
+
+    private CandidateStarts() {
+    }
+
+    /** A local part ({@code [A-Za-z0-9._%+-]+}) not continuing one, running up to an {@code @}. */
+    static boolean email(String text, int at) {
+        if (!isLocalPartChar(text.charAt(at)) || isLocalPartChar(before(text, at))) {
+            return false;
+        }
+        int i = at + 1;
+        while (i < text.length() && isLocalPartChar(text.charAt(i))) {
+            i++;
+        }
+        return charAt(text, i) == '@';
+    }
+
+    /** A scheme starting a word and ending in {@code ://}. */
+    static boolean urlWithCredentials(String text, int at) {
+        if (!isLetter(text.charAt(at)) || isWordChar(before(text, at))) {
+            return false;
+        }
+        int i = at + 1;
+        while (i < text.length() && isSchemeChar(text.charAt(i))) {
+            i++;
+        }
+        return text.startsWith("://", i);
+    }
+
+    /**
+     * {@code +} and a digit, {@code (} and a digit, three digits and a separator, or a trunk {@code 0} and a
+     * non-zero digit; never inside a word or a chain of digit groups.
+     */
+    static boolean phone(String text, int at) {
+        char c = text.charAt(at);
+        char previous = before(text, at);
+        if (isWordChar(previous) || previous == '+' || previous == '(' || continuesDigitChain(text, at, " .-")) {
+            return false;
+        }
+        if (c == '+' || c == '(') {
+            return isDigit(charAt(text, at + 1));
+        }
+        if (!isDigit(c)) {
+            return false;
+        }
+        return c == '0' && charAt(text, at + 1) >= '1' && charAt(text, at + 1) <= '9'
+                || isDigit(charAt(text, at + 1)) && isDigit(charAt(text, at + 2)) && isOneOf(charAt(text, at + 3), " .-");
+    }
+
+    /** The first digit of a whole chain of 13 to 19 digits joined by single spaces or dashes. */
+    static boolean cardNumber(String text, int at) {
+        if (!isDigit(text.charAt(at)) || isWordChar(before(text, at)) || before(text, at) == '-'
+                || continuesDigitChain(text, at, " -")) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = at; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                if (++digits > 19) {
+                    return false;
+                }
+            } else if (!(c == ' ' || c == '-') || !isDigit(charAt(text, i + 1))) {
+                break;
+            }
+        }
+        return digits >= 13;
+    }
+
+    /** Two capital letters starting a word, then two check digits. */
+    static boolean iban(String text, int at) {
+        return isUpper(text.charAt(at)) && isUpper(charAt(text, at + 1)) && isDigit(charAt(text, at + 2))
+                && isDigit(charAt(text, at + 3)) && !isWordChar(before(text, at));
+    }
+
+    /** An IPv4 octet and its dot, or up to four hex digits and a colon (IPv6), neither continuing a longer run. */
+    static boolean ipAddress(String text, int at) {
+        char previous = before(text, at);
+        if (isDigit(text.charAt(at)) && !isDigit(previous) && previous != '.') {
+            int i = at + 1;
+            while (i < at + 3 && isDigit(charAt(text, i))) {
+                i++;
+            }
+            if (charAt(text, i) == '.') {
+                return true;
+            }
+        }
+        if (isWordChar(previous) || previous == ':' || previous == '.' || previous == '-') {
+            return false;
+        }
+        int i = at;
+        while (i < at + 4 && isHex(charAt(text, i))) {
+            i++;
+        }
+        return charAt(text, i) == ':';
+    }
+
+    /** Two hex digits and a colon or dash, or four hex digits and a dot (Cisco's form). */
+    static boolean macAddress(String text, int at) {
+        if (!isHex(text.charAt(at)) || !isHex(charAt(text, at + 1))) {
+            return false;
+        }
+        char previous = before(text, at);
+        char third = charAt(text, at + 2);
+        if ((third == ':' || third == '-') && !isWordChar(previous) && previous != ':' && previous != '-') {
+            return true;
+        }
+        return isHex(third) && isHex(charAt(text, at + 3)) && charAt(text, at + 4) == '.'
+                && !isWordChar(previous) && previous != '.';
+    }
+
+    /** Three digits and a dash or space, not continuing a number. */
+    static boolean ssn(String text, int at) {
+        char previous = before(text, at);
+        char separator = charAt(text, at + 3);
+        return isDigit(text.charAt(at)) && isDigit(charAt(text, at + 1)) && isDigit(charAt(text, at + 2))
+                && (separator == '-' || separator == ' ') && !isDigit(previous) && previous != '-';
+    }
+
+    /**
+     * The capital initial of a month name, or a day or month of one or two digits followed by a separator or
+     * a space, or a year of four followed by a dash; not continuing a word, number or date.
+     */
+    static boolean date(String text, int at) {
+        char c = text.charAt(at);
+        char previous = before(text, at);
+        if (isWordChar(previous) || previous == '.' || previous == '/' || previous == '-') {
+            return false;
+        }
+        if (!isDigit(c)) {
+            return isOneOf(c, "JFMASOND");
+        }
+        int digits = 1;
+        while (digits < 4 && isDigit(charAt(text, at + digits))) {
+            digits++;
+        }
+        char after = charAt(text, at + digits);
+        return digits <= 2 && isOneOf(after, "./- ") || digits == 4 && after == '-';
+    }
+
+    /** Exactly five digits, not continuing a number or an amount. */
+    static boolean postalCode(String text, int at) {
+        char previous = before(text, at);
+        if (isWordChar(previous) || previous == '.' || previous == ',' || previous == '-') {
+            return false;
+        }
+        for (int i = at; i < at + 5; i++) {
+            if (!isDigit(charAt(text, i))) {
+                return false;
+            }
+        }
+        return !isDigit(charAt(text, at + 5));
+    }
+
+    /** A capital starting a word, then a digit, or a second capital and a digit. */
+    static boolean ukPostcode(String text, int at) {
+        return isUpper(text.charAt(at)) && !isWordChar(before(text, at))
+                && (isDigit(charAt(text, at + 1)) || isUpper(charAt(text, at + 1)) && isDigit(charAt(text, at + 2)));
+    }
+
+    /** Two capitals starting a word, then a digit, directly or after a space. */
+    static boolean ukNino(String text, int at) {
+        return isUpper(text.charAt(at)) && isUpper(charAt(text, at + 1)) && !isWordChar(before(text, at))
+                && (isDigit(charAt(text, at + 2)) || charAt(text, at + 2) == ' ' && isDigit(charAt(text, at + 3)));
+    }
+
+    /** Eight digits (DNI) or X, Y or Z and a digit (NIE), starting a word. */
+    static boolean spanishId(String text, int at) {
+        char c = text.charAt(at);
+        if (isWordChar(before(text, at))) {
+            return false;
+        }
+        if (c == 'X' || c == 'Y' || c == 'Z') {
+            return isDigit(charAt(text, at + 1)) || charAt(text, at + 1) == '-' && isDigit(charAt(text, at + 2));
+        }
+        for (int i = at; i < at + 8; i++) {
+            if (!isDigit(charAt(text, i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Six capitals starting a word, then two digits. */
+    static boolean italianFiscalCode(String text, int at) {
+        if (isWordChar(before(text, at))) {
+            return false;
+        }
+        for (int i = at; i < at + 6; i++) {
+            if (!isUpper(charAt(text, i))) {
+                return false;
+            }
+        }
+        return isDigit(charAt(text, at + 6)) && isDigit(charAt(text, at + 7));
+    }
+
+    /** A sex digit (1 or 2) not continuing a word or number, then a digit, directly or after a space. */
+    static boolean frenchNir(String text, int at) {
+        char c = text.charAt(at);
+        char previous = before(text, at);
+        return (c == '1' || c == '2') && !isWordChar(previous) && previous != '-'
+                && (isDigit(charAt(text, at + 1)) || charAt(text, at + 1) == ' ' && isDigit(charAt(text, at + 2)));
+    }
+
+    /** The prefixes issuers give their credentials. */
+    static boolean knownSecret(String text, int at) {
+        return switch (text.charAt(at)) {
+            case 'A' -> text.startsWith("AKIA", at) || text.startsWith("ASIA", at) || text.startsWith("AIza", at);
+            case 'g' -> text.startsWith("gh", at) || text.startsWith("github_pat_", at);
+            case 'x' -> text.startsWith("xox", at);
+            case 's', 'r' -> text.startsWith("k_live_", at + 1);
+            case 'e' -> text.startsWith("eyJ", at);
+            case '-' -> text.startsWith("-----BEGIN ", at);
+            default -> false;
+        };
+    }
+
+    /** The start of a run of at least 20 characters of the kind keys and encoded blobs are made of. */
+    static boolean longToken(String text, int at) {
+        if (!isTokenChar(text.charAt(at)) || isTokenChar(before(text, at))) {
+            return false;
+        }
+        int end = at + Recognizers.SECRET_MIN_LENGTH;
+        if (end > text.length()) {
+            return false;
+        }
+        for (int i = at + 1; i < end; i++) {
+            if (!isTokenChar(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the digit at {@code at} follows a digit and one of {@code separators}, as in the tail of a grouped number. */
+    private static boolean continuesDigitChain(String text, int at, String separators) {
+        return at >= 2 && isOneOf(text.charAt(at - 1), separators) && isDigit(text.charAt(at - 2));
+    }
+
+    private static boolean isOneOf(char c, String chars) {
+        return c != NONE && chars.indexOf(c) >= 0;
+    }
+
+    private static char before(String text, int at) {
+        return at > 0 ? text.charAt(at - 1) : NONE;
+    }
+
+    private static char charAt(String text, int index) {
+        return index < text.length() ? text.charAt(index) : NONE;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isHex(char c) {
+        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** A character of {@code \w} as Java's patterns read it without the Unicode flag. */
+    private static boolean isWordChar(char c) {
+        return isLetter(c) || isDigit(c) || c == '_';
+    }
+
+    private static boolean isLocalPartChar(char c) {
+        return isWordChar(c) || c == '.' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return isLetter(c) || isDigit(c) || c == '+' || c == '.' || c == '-';
+    }
+
+    private static boolean isTokenChar(char c) {
+        return isLetter(c) || isDigit(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
+    }
+}
