@@ -22,7 +22,7 @@ public class PlatformUnderTest implements BeforeAllCallback {
         start();
     }
 
-    static synchronized EmbeddedPlatform start() throws Exception {
+    public static synchronized EmbeddedPlatform start() throws Exception {
         if (platform == null) {
             Path project = Path.of(System.getProperty("modelyard.project.dir", "..")).toAbsolutePath().normalize();
             platform = EmbeddedPlatform.start(project, project.resolve("e2e-tests/target/platform-home"), PORT_BASE);

@@ -75,6 +75,13 @@ class TenantIsolationTest {
                                 new Change("POST", "/budget/reservations", "{\"epsilon\":1,\"purpose\":\"intrusion\"}"),
                                 new Change("DELETE", null)),
                         List.of("/content", "/budget", "/budget/events")),
+                new Endpoint("anonymization policy and its versions", token -> "/v1/privacy/policies/" + given().auth()
+                        .oauth2(token).contentType(ContentType.JSON)
+                        .body("{\"name\":\"isolated\",\"columns\":{\"zip\":{\"operator\":\"keep\"}}}")
+                        .post("/v1/privacy/policies").then().statusCode(201).extract().path("id"),
+                        "/v1/privacy/policies?limit=100", "id",
+                        List.of(new Change("PUT", "{\"name\":\"changed by another tenant\"}")),
+                        List.of("/versions", "/versions/1")),
                 new Endpoint("registered model", token -> {
                     String name = "isolated-" + System.nanoTime();
                     given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
@@ -82,6 +89,8 @@ class TenantIsolationTest {
                     return "/v1/models/" + name;
                 }, "/v1/models?limit=100", "name",
                         List.of(new Change("PATCH", "{\"description\":\"changed by another tenant\"}"),
+                                new Change("PUT", "/traffic", "{\"weights\":{\"production\":100}}"),
+                                new Change("DELETE", "/traffic", null),
                                 new Change("DELETE", null)), List.of()),
                 new Endpoint("model version, its artifact, tags and aliases", TenantIsolationTest::registerVersion,
                         null, null,

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-/** Where the router finds the registry and the model servers, and how it meters usage. */
+/** Where the router finds the registry and the model servers. */
 @ConfigMapping(prefix = "modelyard.router")
 public interface RouterConfig {
 
@@ -24,25 +24,9 @@ public interface RouterConfig {
     @WithDefault("60s")
     Duration resolutionCacheTtl();
 
-    Usage usage();
-
     interface Services {
         /** Base URL of the model registry. */
         @WithDefault("http://127.0.0.1:8083")
         URI registry();
-    }
-
-    interface Usage {
-        /** Events waiting to be written; when the database falls this far behind, new events are dropped and counted. */
-        @WithDefault("10000")
-        int queueCapacity();
-
-        /** The most events written in one statement. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** How long the first event of a batch waits for more before the batch is written. */
-        @WithDefault("200ms")
-        Duration flushInterval();
     }
 }

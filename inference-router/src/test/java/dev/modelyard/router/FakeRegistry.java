@@ -11,16 +11,19 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The registry's {@code GET /v1/models/{name}/serving?ref=} for the tenant in the forwarded token, and
  * {@code GET /calls?key=<tenant>/<name>/<ref>} telling tests how often a reference was resolved.
  *
  * <p>acme: {@code churn} (production → 2, staging → 3, version 1 not deployed), {@code outage} and
- * {@code unloaded} (served by names the fake model server fails). globex: {@code fraud}.
+ * {@code unloaded} (served by names the fake model server fails), {@code canary} (churn's versions 2 and 3
+ * split 90/10) and the references {@link #place placed} on given backends. globex: {@code fraud}.
  */
 final class FakeRegistry {
 
@@ -39,12 +42,14 @@ final class FakeRegistry {
         SERVED.put("acme/churn/3", "rm-churn/3");
         SERVED.put("acme/outage/production", "rm-outage/1");
         SERVED.put("acme/unloaded/production", "rm-unloaded/1");
+        SERVED.put("acme/canary/production", "rm-churn/2");
         SERVED.put("globex/fraud/production", "rm-fraud/1");
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> placements = new ConcurrentHashMap<>();
     private HttpServer server;
 
     int start() throws IOException {
@@ -53,6 +58,12 @@ final class FakeRegistry {
         server.createContext("/calls", this::calls);
         server.start();
         return server.getAddress().getPort();
+    }
+
+    /** Serves {@code tenant/name/production} as churn's version 2, placed on these backends. */
+    void place(String reference, List<String> backends) {
+        SERVED.put(reference, "rm-churn/2");
+        placements.put(reference, backends);
     }
 
     void stop() {
@@ -79,13 +90,23 @@ final class FakeRegistry {
             answer(exchange, 404, "{\"status\":404,\"type\":\"https://modelyard.dev/problems/not-found\"}");
         } else if (SERVED.get(key) == null) {
             answer(exchange, 409, "{\"status\":409,\"type\":\"https://modelyard.dev/problems/not-deployed\"}");
+        } else if (key.equals("acme/canary/production")) {
+            String production = resolution(name, "rm-churn/2", List.of());
+            String candidate = resolution(name, "rm-churn/3", List.of());
+            answer(exchange, 200, production.substring(0, production.length() - 1) + ", \"traffic\": ["
+                    + "{\"alias\": \"candidate\", \"weight\": 10, \"serving\": " + candidate + "},"
+                    + "{\"alias\": \"production\", \"weight\": 90, \"serving\": " + production + "}]}");
         } else {
-            String[] serving = SERVED.get(key).split("/");
-            String version = serving[1];
-            answer(exchange, 200, "{\"model\": \"" + name + "\", \"version\": " + version
-                    + ", \"serving_name\": \"" + serving[0] + "\", \"serving_version\": \"" + version + "\","
-                    + SIGNATURE + "}");
+            answer(exchange, 200, resolution(name, SERVED.get(key), placements.getOrDefault(key, List.of())));
         }
+    }
+
+    private static String resolution(String name, String served, List<String> backends) {
+        String[] serving = served.split("/");
+        String version = serving[1];
+        String placed = backends.stream().map(b -> "\"" + b + "\"").collect(Collectors.joining(", ", "[", "]"));
+        return "{\"model\": \"" + name + "\", \"version\": " + version + ", \"serving_name\": \"" + serving[0]
+                + "\", \"serving_version\": \"" + version + "\", \"backends\": " + placed + "," + SIGNATURE + "}";
     }
 
     private void calls(HttpExchange exchange) throws IOException {

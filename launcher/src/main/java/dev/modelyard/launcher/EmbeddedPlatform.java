@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * The embedded stack as a library, for end-to-end tests: a fresh database, its own home folder and
@@ -26,11 +28,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** Starts everything and waits until it is ready; fails with the reason and log tails otherwise. */
     public static EmbeddedPlatform start(Path projectDir, Path home, int portBase) throws InterruptedException {
+        return start(projectDir, home, portBase, "modelyard_e2e");
+    }
+
+    /**
+     * As {@link #start(Path, Path, int)}, in a fresh database of the given name: a benchmark and the
+     * end-to-end tests can then run side by side without recreating each other's database.
+     */
+    public static EmbeddedPlatform start(Path projectDir, Path home, int portBase, String database)
+            throws InterruptedException {
         PlatformHome platformHome = new PlatformHome(home);
         platformHome.createLayout();
         linkDistributions(projectDir, home);
         PrintStream log = new PrintStream(open(home.resolve("platform.log")), true, StandardCharsets.UTF_8);
-        Stack stack = new Stack(platformHome, projectDir, System.getenv(), log, portBase, "modelyard_e2e");
+        Stack stack = new Stack(platformHome, projectDir, System.getenv(), log, portBase, database);
         PostgresServer postgres = PostgresServer.configured(stack.environment());
         try {
             postgres.provisioner().recreate(stack.database(), Stack.DATABASE_OWNER, Stack.DATABASE_OWNER_PASSWORD,
@@ -39,6 +50,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
             throw new PlatformException("Cannot create a fresh " + stack.database() + " on " + postgres.describe()
                     + ": " + e.getMessage());
         }
+        // Usage events a killed earlier run left undelivered belong to the database just dropped.
+        deleteTree(home.resolve("router/usage-spool"));
         if (new Up(stack).run(false) != 0) {
             new Down(stack).run();
             throw new IllegalStateException("The platform did not start; see " + home.resolve("platform.log")
@@ -59,6 +72,23 @@ public final class EmbeddedPlatform implements AutoCloseable {
     public String serviceUrl(String name) {
         return stack.services().stream().filter(service -> service.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name)).url();
+    }
+
+    /** The key the gateway signs internal tokens with, for callers that bypass the gateway on purpose. */
+    public Path internalTokenPrivateKey() {
+        return stack.home().internalTokenPrivateKey();
+    }
+
+    /** The running process of one component (a service by its module name), as its PID file records it. */
+    public Optional<ProcessHandle> process(String component) {
+        return stack.home().pidFile(component).liveProcess();
+    }
+
+    /** Starts again whatever of the stack no longer runs (a test killed it) and waits until it is ready. */
+    public void startStopped() throws InterruptedException {
+        if (new Up(stack).run(false) != 0) {
+            throw new IllegalStateException("The platform did not start again; see " + stack.home().logsDir());
+        }
     }
 
     /** Runs {@code ./platform demo}'s lifecycle against this stack; 0 when every step held. */
@@ -90,6 +120,19 @@ public final class EmbeddedPlatform implements AutoCloseable {
             return Files.newOutputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + root, e);
         }
     }
 }

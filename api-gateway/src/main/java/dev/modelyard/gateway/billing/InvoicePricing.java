@@ -20,8 +20,15 @@ public final class InvoicePricing {
     public record Prices(BigDecimal per1kInferences, BigDecimal perComputeSecond) {
     }
 
-    public record PricedLine(String model, long requests, long inferences, BigDecimal computeSeconds,
-                             BigDecimal inferenceAmount, BigDecimal computeAmount, BigDecimal amount) {
+    /**
+     * One line per model version: each quantity beside its unit price and amount.
+     *
+     * @param inferences the billed quantity priced per 1,000 (rows of successful calls)
+     */
+    public record PricedLine(String model, String version, long requests,
+                             long inferences, BigDecimal pricePer1kInferences, BigDecimal inferenceAmount,
+                             BigDecimal computeSeconds, BigDecimal pricePerComputeSecond, BigDecimal computeAmount,
+                             BigDecimal amount) {
     }
 
     public record Priced(List<PricedLine> lines, BigDecimal subtotal, BigDecimal totalDue) {
@@ -40,7 +47,7 @@ public final class InvoicePricing {
                 .divide(THOUSAND, LINE_SCALE, RoundingMode.HALF_UP);
         BigDecimal computeAmount = prices.perComputeSecond().multiply(computeSeconds)
                 .setScale(LINE_SCALE, RoundingMode.HALF_UP);
-        return new PricedLine(line.model(), line.requests(), line.rows(), computeSeconds, inferenceAmount,
-                computeAmount, inferenceAmount.add(computeAmount));
+        return new PricedLine(line.model(), line.version(), line.requests(), line.rows(), prices.per1kInferences(),
+                inferenceAmount, computeSeconds, prices.perComputeSecond(), computeAmount, inferenceAmount.add(computeAmount));
     }
 }

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a tenant's usage per model from the inference router, which meters every call. */
+/** Reads a tenant's usage per model version from the inference router, which meters every call. */
 @ApplicationScoped
 public class UsageClient {
 
@@ -53,9 +53,9 @@ public class UsageClient {
         try {
             List<UsageLine> lines = new ArrayList<>();
             for (JsonNode entry : json.readTree(response.body()).path("data")) {
-                long requests = entry.path("requests").asLong();
-                lines.add(new UsageLine(entry.path("model").asText(), requests, entry.path("rows").asLong(),
-                        entry.path("avg_latency_ms").asDouble() * requests / 1000.0));
+                lines.add(new UsageLine(entry.path("model").asText(), entry.path("version").asText(),
+                        entry.path("requests").asLong(), entry.path("rows").asLong(),
+                        entry.path("compute_seconds").asDouble()));
             }
             return lines;
         } catch (IOException e) {

@@ -13,9 +13,15 @@ class InvoicePricingTest {
 
     @Test
     void pricesInferencesPerThousandAndComputePerSecond() {
-        InvoicePricing.Priced priced = InvoicePricing.price(List.of(new UsageLine("churn", 1200, 2500, 12.5)), TEAM);
+        InvoicePricing.Priced priced = InvoicePricing.price(List.of(new UsageLine("churn", "3", 1200, 2500, 12.5)), TEAM);
 
         InvoicePricing.PricedLine line = priced.lines().getFirst();
+        assertThat(line.model()).isEqualTo("churn");
+        assertThat(line.version()).isEqualTo("3");
+        assertThat(line.inferences()).isEqualTo(2500);
+        assertThat(line.pricePer1kInferences()).isEqualByComparingTo("0.5");
+        assertThat(line.computeSeconds()).isEqualByComparingTo("12.5");
+        assertThat(line.pricePerComputeSecond()).isEqualByComparingTo("0.0004");
         assertThat(line.inferenceAmount()).isEqualByComparingTo("1.25");
         assertThat(line.computeAmount()).isEqualByComparingTo("0.005");
         assertThat(line.amount()).isEqualByComparingTo("1.255");
@@ -24,8 +30,8 @@ class InvoicePricingTest {
 
     @Test
     void smallLinesAreSummedExactlyBeforeTheTotalIsRounded() {
-        List<UsageLine> usage = List.of(new UsageLine("a", 3, 3, 0), new UsageLine("b", 3, 3, 0),
-                new UsageLine("c", 3, 3, 0));
+        List<UsageLine> usage = List.of(new UsageLine("a", "1", 3, 3, 0), new UsageLine("a", "2", 3, 3, 0),
+                new UsageLine("c", "1", 3, 3, 0));
 
         InvoicePricing.Priced priced = InvoicePricing.price(usage, TEAM);
 

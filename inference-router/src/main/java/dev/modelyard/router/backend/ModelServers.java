@@ -1,77 +1,241 @@
 package dev.modelyard.router.backend;
 
 import dev.modelyard.common.error.PlatformException;
-import dev.modelyard.protocols.kserve.GRPCInferenceServiceGrpc;
 import dev.modelyard.protocols.kserve.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import dev.modelyard.protocols.kserve.ModelInferRequest;
 import dev.modelyard.protocols.kserve.ModelInferResponse;
 import dev.modelyard.protocols.kserve.ModelReadyRequest;
-import dev.modelyard.router.RouterConfig;
-import io.grpc.ManagedChannel;
+import dev.modelyard.protocols.kserve.ServerReadyRequest;
+import dev.modelyard.router.admission.FairQueue;
+import dev.modelyard.router.routing.RetryBudget;
+import dev.modelyard.router.routing.RoutingConfig;
+import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
- * The model servers, over KServe v2 gRPC: one long-lived plaintext channel per target, taken in turn
- * (the registry loads every deployed model on every server, so any of them can answer).
+ * The model servers, over KServe v2 gRPC. A call goes to one of the backends its model is placed on, taken
+ * in turn among those available (ready, breaker not open, model not known to be missing); a connection
+ * error, UNAVAILABLE or a model not loaded there moves it to the next one, at most
+ * {@code max-retries} times and only while the router-wide retry budget lasts. Each backend's circuit
+ * breaker counts failures passively; a scheduled check asks every backend ServerReady, and ModelReady for
+ * the models recently sent to it. Every backend has exactly one channel, made the first time it is named.
  */
 @ApplicationScoped
 public class ModelServers {
 
+    private static final Logger LOG = Logger.getLogger(ModelServers.class);
     private static final String NOT_LOADED = "model-not-loaded";
+    /** Models called within this long get ModelReady checks. */
+    private static final long RECENT_NANOS = Duration.ofMinutes(5).toNanos();
 
-    private final List<ManagedChannel> channels;
-    private final Duration deadline;
-    private final AtomicInteger next = new AtomicInteger();
+    private final BackendDiscovery discovery;
+    private final RoutingConfig config;
+    private final RetryBudget retries;
+    private final Map<String, Backend> backends = new ConcurrentHashMap<>();
+    private final AtomicInteger turn = new AtomicInteger();
+    private final ScheduledExecutorService healthChecks;
 
-    @Inject
-    public ModelServers(RouterConfig config) {
-        this(config.modelServers(), config.deadline());
+    public ModelServers(BackendDiscovery discovery, RoutingConfig config) {
+        this.discovery = discovery;
+        this.config = config;
+        this.retries = new RetryBudget(config.retriesPerSecond(), System::nanoTime);
+        discovery.targets().forEach(this::backend);
+        this.healthChecks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("model-server-health").factory());
+        long interval = config.healthInterval().toNanos();
+        healthChecks.scheduleWithFixedDelay(this::checkHealth, interval, interval, TimeUnit.NANOSECONDS);
     }
 
-    ModelServers(List<String> targets, Duration deadline) {
-        this.channels = targets.stream()
-                .<ManagedChannel>map(target -> NettyChannelBuilder.forTarget(target).usePlaintext().build())
-                .toList();
-        this.deadline = deadline;
-    }
-
-    /** The request must already name the serving name and version. */
-    public ModelInferResponse infer(ModelInferRequest request) {
-        return call(stub -> stub.modelInfer(request));
-    }
-
-    /** Whether a model server has this version loaded; a server that does not know it says not ready. */
-    public boolean ready(String servingName, String servingVersion) {
-        ModelReadyRequest request = ModelReadyRequest.newBuilder().setName(servingName).setVersion(servingVersion).build();
-        try {
-            return call(stub -> stub.modelReady(request).getReady());
-        } catch (PlatformException e) {
-            if (e.typeSlug().equals(NOT_LOADED)) {
-                return false;
+    /**
+     * @param placement     the backends the registry placed the model on; empty means any discovered one
+     * @param request       names the serving name and version already
+     * @param deadlineNanos when the caller stops waiting ({@link System#nanoTime()}); the backends get it as
+     *                      their gRPC deadline, waiting in a queue included
+     */
+    public ModelInferResponse infer(String tenant, List<String> placement, ModelInferRequest request,
+                                    long deadlineNanos) {
+        String model = request.getModelName() + "/" + request.getModelVersion();
+        List<Backend> candidates = candidates(placement, model);
+        PlatformException failure = null;
+        int attempts = 0;
+        for (Backend backend : candidates) {
+            if (attempts > 0 && (attempts > config.maxRetries() || System.nanoTime() - deadlineNanos >= 0
+                    || !retries.tryAcquire())) {
+                break;
             }
-            throw e;
+            if (!backend.breaker().tryAcquire()) {
+                continue;
+            }
+            attempts++;
+            backend.used(model, System.nanoTime());
+            FairQueue.Permit permit;
+            try {
+                permit = backend.queue().acquire(tenant, deadlineNanos);
+            } catch (PlatformException e) {
+                backend.breaker().onIgnored();
+                throw e;
+            }
+            try (permit) {
+                ModelInferResponse answer = backend.stub()
+                        .withDeadline(Deadline.after(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS))
+                        .modelInfer(request);
+                backend.breaker().onSuccess();
+                return answer;
+            } catch (StatusRuntimeException e) {
+                Status.Code code = e.getStatus().getCode();
+                countOutcome(backend, code, model);
+                failure = failure(e.getStatus());
+                if (!worthAnotherBackend(code)) {
+                    throw failure;
+                }
+            }
+        }
+        if (failure == null) {
+            throw noneAvailable(placement);
+        }
+        throw failure;
+    }
+
+    /** Whether some available backend of the placement has this version loaded. */
+    public boolean ready(List<String> placement, String servingName, String servingVersion) {
+        String model = servingName + "/" + servingVersion;
+        ModelReadyRequest request = ModelReadyRequest.newBuilder().setName(servingName).setVersion(servingVersion).build();
+        for (Backend backend : candidates(placement, model)) {
+            try {
+                boolean ready = backend.stub().withDeadlineAfter(config.healthTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                        .modelReady(request).getReady();
+                backend.modelReady(model, ready);
+                if (ready) {
+                    return true;
+                }
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    backend.modelReady(model, false);
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Asks every available backend of the placement about a model (ModelConfig, ModelStatistics) within the
+     * health-check timeout; the answers of those that gave one, nothing from a backend that failed.
+     */
+    public <T> List<T> askEach(List<String> placement, Function<GRPCInferenceServiceBlockingStub, T> question) {
+        List<T> answers = new ArrayList<>();
+        for (Backend backend : candidates(placement, "")) {
+            try {
+                answers.add(question.apply(backend.stub()
+                        .withDeadlineAfter(config.healthTimeout().toNanos(), TimeUnit.NANOSECONDS)));
+            } catch (StatusRuntimeException e) {
+                LOG.debugf("Model server %s did not answer: %s", backend.target(), e.getStatus());
+            }
+        }
+        return answers;
+    }
+
+    /** The breaker state of a backend the router knows, for diagnostics and tests. */
+    public CircuitBreaker.State breakerState(String target) {
+        return backend(target).breaker().state();
+    }
+
+    /** Whether the last health check found the backend ready. */
+    public boolean serverReady(String target) {
+        return backend(target).serverReady();
+    }
+
+    /** Available backends of the placement, in this call's turn, those not known to lack the model first. */
+    private List<Backend> candidates(List<String> placement, String model) {
+        List<String> targets = placement.isEmpty() ? discovery.targets() : placement;
+        int start = Math.floorMod(turn.getAndIncrement(), Math.max(1, targets.size()));
+        List<Backend> rotated = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Backend backend = backend(targets.get((start + i) % targets.size()));
+            if (backend.available()) {
+                rotated.add(backend);
+            }
+        }
+        rotated.sort(Comparator.comparing(backend -> !backend.modelReady(model)));
+        return rotated;
+    }
+
+    private Backend backend(String target) {
+        return backends.computeIfAbsent(target, t -> new Backend(t,
+                new CircuitBreaker(config.breaker().window(), config.breaker().minimumCalls(),
+                        config.breaker().failureRatio(), config.breaker().openFor(), System::nanoTime),
+                new FairQueue(config.backendConcurrency(), config.maxQueuedPerTenant())));
+    }
+
+    /** Failures that say the backend is in trouble feed its breaker; answers about the call itself do not. */
+    private static void countOutcome(Backend backend, Status.Code code, String model) {
+        switch (code) {
+            case UNAVAILABLE, DEADLINE_EXCEEDED, INTERNAL, UNKNOWN -> backend.breaker().onFailure();
+            case NOT_FOUND -> {
+                backend.modelReady(model, false);
+                backend.breaker().onSuccess();
+            }
+            default -> backend.breaker().onIgnored();
         }
     }
 
-    private <T> T call(Function<GRPCInferenceServiceBlockingStub, T> rpc) {
-        ManagedChannel channel = channels.get(Math.floorMod(next.getAndIncrement(), channels.size()));
-        try {
-            return rpc.apply(GRPCInferenceServiceGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (StatusRuntimeException e) {
-            throw failure(e.getStatus());
+    /** The call never ran there (no connection, server draining, model not loaded, queue full): safe to send elsewhere. */
+    private static boolean worthAnotherBackend(Status.Code code) {
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.NOT_FOUND || code == Status.Code.RESOURCE_EXHAUSTED;
+    }
+
+    private PlatformException noneAvailable(List<String> placement) {
+        List<String> targets = placement.isEmpty() ? discovery.targets() : placement;
+        long waitNanos = targets.stream().map(this::backend)
+                .mapToLong(b -> b.serverReady() ? b.breaker().retryAfter().toNanos() : config.healthInterval().toNanos())
+                .min().orElse(config.healthInterval().toNanos());
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
+        return new PlatformException(503, "no-model-server-available", "No model server available",
+                "None of the " + targets.size() + " model servers serving this model can take calls now; try again in "
+                        + seconds + " s", List.of(), Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    void checkHealth() {
+        discovery.targets().forEach(this::backend);
+        long since = System.nanoTime() - RECENT_NANOS;
+        for (Backend backend : backends.values()) {
+            try {
+                boolean ready = backend.stub().withDeadlineAfter(config.healthTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                        .serverReady(ServerReadyRequest.getDefaultInstance()).getReady();
+                serverReady(backend, ready);
+                if (ready) {
+                    for (String model : backend.recentModels(since)) {
+                        int slash = model.lastIndexOf('/');
+                        ready(List.of(backend.target()), model.substring(0, slash), model.substring(slash + 1));
+                    }
+                }
+            } catch (StatusRuntimeException e) {
+                serverReady(backend, false);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Health check of model server %s failed", backend.target());
+            }
         }
+    }
+
+    private static void serverReady(Backend backend, boolean ready) {
+        if (backend.serverReady() != ready) {
+            LOG.infof("Model server %s is %s", backend.target(), ready ? "ready again" : "not ready");
+        }
+        backend.serverReady(ready);
     }
 
     /** Model server failures in the platform's terms; the ones worth retrying say when. */
@@ -95,6 +259,7 @@ public class ModelServers {
 
     @PreDestroy
     void close() {
-        channels.forEach(ManagedChannel::shutdownNow);
+        healthChecks.shutdownNow();
+        backends.values().forEach(Backend::close);
     }
 }

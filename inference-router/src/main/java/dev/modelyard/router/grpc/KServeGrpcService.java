@@ -1,7 +1,10 @@
 package dev.modelyard.router.grpc;
 
+import dev.modelyard.common.error.FieldError;
 import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.protocols.kserve.GRPCInferenceServiceGrpc;
+import dev.modelyard.protocols.kserve.ModelConfigRequest;
+import dev.modelyard.protocols.kserve.ModelConfigResponse;
 import dev.modelyard.protocols.kserve.ModelInferRequest;
 import dev.modelyard.protocols.kserve.ModelInferResponse;
 import dev.modelyard.protocols.kserve.ModelMetadataRequest;
@@ -9,14 +12,26 @@ import dev.modelyard.protocols.kserve.ModelMetadataResponse;
 import dev.modelyard.protocols.kserve.ModelMetadataResponse.TensorMetadata;
 import dev.modelyard.protocols.kserve.ModelReadyRequest;
 import dev.modelyard.protocols.kserve.ModelReadyResponse;
+import dev.modelyard.protocols.kserve.ModelStatisticsRequest;
+import dev.modelyard.protocols.kserve.ModelStatisticsResponse;
+import dev.modelyard.protocols.kserve.ModelStreamInferResponse;
 import dev.modelyard.protocols.kserve.ServerLiveRequest;
 import dev.modelyard.protocols.kserve.ServerLiveResponse;
+import dev.modelyard.protocols.kserve.ServerMetadataRequest;
+import dev.modelyard.protocols.kserve.ServerMetadataResponse;
 import dev.modelyard.protocols.kserve.ServerReadyRequest;
 import dev.modelyard.protocols.kserve.ServerReadyResponse;
+import dev.modelyard.protocols.streaming.OrderedStreamInfer;
 import dev.modelyard.router.infer.InferenceService;
+import dev.modelyard.router.infer.KServeJson;
+import dev.modelyard.router.infer.ModelInspection;
+import dev.modelyard.router.infer.ServerDescription;
+import dev.modelyard.router.resolve.ForwardedCaller;
 import dev.modelyard.router.resolve.ServingResolution;
 import dev.modelyard.router.resolve.TensorSpec;
+import dev.modelyard.router.routing.StickyKeys;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.grpc.RegisterInterceptor;
@@ -27,7 +42,8 @@ import org.jboss.logging.Logger;
 
 /**
  * KServe v2 over gRPC, on the HTTP port. Methods that call the registry or a model server block, so
- * they run on worker threads. The model server's repository and statistics methods stay UNIMPLEMENTED.
+ * they run on worker threads (a stream's requests on virtual threads of their own). The model server's
+ * repository methods stay UNIMPLEMENTED: what a model server loads is the registry's decision alone.
  */
 @GrpcService
 @RegisterInterceptor(CallerInterceptor.class)
@@ -36,9 +52,62 @@ public class KServeGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceSer
     private static final Logger LOG = Logger.getLogger(KServeGrpcService.class);
 
     private final InferenceService inference;
+    private final ModelInspection inspection;
+    private final ServerDescription server;
 
-    public KServeGrpcService(InferenceService inference) {
+    public KServeGrpcService(InferenceService inference, ModelInspection inspection, ServerDescription server) {
         this.inference = inference;
+        this.inspection = inspection;
+        this.server = server;
+    }
+
+    /**
+     * Each request of the stream goes the way of a ModelInfer (resolution, signature check, a model server,
+     * and its usage event from the same metering call), concurrently with the stream's others and answered
+     * in order; a refused request answers with its {@code error_message} and the stream goes on, as in Triton.
+     */
+    @Override
+    public StreamObserver<ModelInferRequest> modelStreamInfer(StreamObserver<ModelStreamInferResponse> answers) {
+        ForwardedCaller caller = CallerInterceptor.CALLER.get();
+        String stickyKey = StickyKeys.ofCurrentCall();
+        return new OrderedStreamInfer<>((ServerCallStreamObserver<ModelStreamInferResponse>) answers, request -> {
+            try {
+                return ModelStreamInferResponse.newBuilder().setInferResponse(inference.infer(caller,
+                        request.getModelName(), request.getModelVersion(), stickyKey, () -> request)).build();
+            } catch (PlatformException e) {
+                return ModelStreamInferResponse.newBuilder().setErrorMessage(status(e).getDescription()).build();
+            }
+        });
+    }
+
+    @Override
+    @Blocking
+    public void modelConfig(ModelConfigRequest request, StreamObserver<ModelConfigResponse> answer) {
+        respond(answer, () -> ModelConfigResponse.newBuilder().setConfig(inspection.config(
+                CallerInterceptor.CALLER.get(), request.getName(), request.getVersion())).build());
+    }
+
+    /** Statistics of one model the caller names; the whole server's (an empty name) are the platform's. */
+    @Override
+    @Blocking
+    public void modelStatistics(ModelStatisticsRequest request, StreamObserver<ModelStatisticsResponse> answer) {
+        respond(answer, () -> {
+            if (request.getName().isEmpty()) {
+                throw PlatformException.badRequest("Name the model whose statistics you want",
+                        FieldError.field("name", "A model name is required"));
+            }
+            return ModelStatisticsResponse.newBuilder().addModelStats(inspection.statistics(
+                    CallerInterceptor.CALLER.get(), request.getName(), request.getVersion())).build();
+        });
+    }
+
+    @Override
+    public void serverMetadata(ServerMetadataRequest request, StreamObserver<ServerMetadataResponse> answer) {
+        respond(answer, () -> {
+            KServeJson.ServerMetadata metadata = server.metadata();
+            return ServerMetadataResponse.newBuilder().setName(metadata.name()).setVersion(metadata.version())
+                    .addAllExtensions(metadata.extensions()).build();
+        });
     }
 
     @Override
@@ -109,7 +178,7 @@ public class KServeGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceSer
             case 403 -> Status.PERMISSION_DENIED;
             case 404 -> Status.NOT_FOUND;
             case 409 -> Status.FAILED_PRECONDITION;
-            case 429 -> Status.RESOURCE_EXHAUSTED;
+            case 413, 429 -> Status.RESOURCE_EXHAUSTED;
             case 503 -> Status.UNAVAILABLE;
             default -> Status.INTERNAL;
         };

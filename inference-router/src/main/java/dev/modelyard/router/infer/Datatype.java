@@ -11,12 +11,14 @@ import java.util.Optional;
 
 /**
  * The KServe v2 datatypes the router carries, and where each one's values live in
- * {@link InferTensorContents}. FP16 and BF16 have no typed field there, so they are not carried.
+ * {@link InferTensorContents}. FP16 has no typed field there: on the wire it travels only in raw contents,
+ * and inside the router (JSON in, JSON out) its values are held in {@code fp32_contents} until they are
+ * written raw ({@link #toRaw}).
  */
 enum Datatype {
     BOOL(Kind.BOOL, 1), UINT8(Kind.UNSIGNED, 1), UINT16(Kind.UNSIGNED, 2), UINT32(Kind.UNSIGNED, 4),
     UINT64(Kind.UNSIGNED, 8), INT8(Kind.SIGNED, 1), INT16(Kind.SIGNED, 2), INT32(Kind.SIGNED, 4),
-    INT64(Kind.SIGNED, 8), FP32(Kind.FLOAT, 4), FP64(Kind.FLOAT, 8), BYTES(Kind.BYTES, 0);
+    INT64(Kind.SIGNED, 8), FP16(Kind.FLOAT, 2), FP32(Kind.FLOAT, 4), FP64(Kind.FLOAT, 8), BYTES(Kind.BYTES, 0);
 
     private enum Kind { BOOL, SIGNED, UNSIGNED, FLOAT, BYTES }
 
@@ -64,7 +66,7 @@ enum Datatype {
                 if (!value.isNumber()) {
                     return false;
                 }
-                if (this == FP32) {
+                if (this == FP32 || this == FP16) {
                     contents.addFp32Contents(value.floatValue());
                 } else {
                     contents.addFp64Contents(value.doubleValue());
@@ -97,10 +99,60 @@ enum Datatype {
             case INT64 -> contents.getInt64ContentsCount();
             case UINT8, UINT16, UINT32 -> contents.getUintContentsCount();
             case UINT64 -> contents.getUint64ContentsCount();
-            case FP32 -> contents.getFp32ContentsCount();
+            case FP16, FP32 -> contents.getFp32ContentsCount();
             case FP64 -> contents.getFp64ContentsCount();
             case BYTES -> contents.getBytesContentsCount();
         };
+    }
+
+    /** Whether typed contents can carry this type on the wire. */
+    boolean typed() {
+        return this != FP16;
+    }
+
+    /**
+     * How many elements raw contents hold.
+     *
+     * @throws IllegalArgumentException when the bytes do not split into whole elements
+     */
+    int count(ByteString raw) {
+        if (this != BYTES) {
+            if (raw.size() % size != 0) {
+                throw new IllegalArgumentException(raw.size() + " raw bytes are not whole " + name() + " elements");
+            }
+            return raw.size() / size;
+        }
+        return fromRaw(raw).getBytesContentsCount();
+    }
+
+    /** Typed contents written as raw contents (the inverse of {@link #fromRaw}). */
+    ByteString toRaw(InferTensorContents contents) {
+        if (this == BYTES) {
+            ByteString.Output out = ByteString.newOutput();
+            for (ByteString element : contents.getBytesContentsList()) {
+                byte[] length = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(element.size()).array();
+                out.write(length, 0, 4);
+                out.write(element.toByteArray(), 0, element.size());
+            }
+            return out.toByteString();
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(count(contents) * size).order(ByteOrder.LITTLE_ENDIAN);
+        switch (this) {
+            case BOOL -> contents.getBoolContentsList().forEach(value -> buffer.put((byte) (value ? 1 : 0)));
+            case INT8 -> contents.getIntContentsList().forEach(value -> buffer.put(value.byteValue()));
+            case INT16 -> contents.getIntContentsList().forEach(value -> buffer.putShort(value.shortValue()));
+            case INT32 -> contents.getIntContentsList().forEach(buffer::putInt);
+            case UINT8 -> contents.getUintContentsList().forEach(value -> buffer.put(value.byteValue()));
+            case UINT16 -> contents.getUintContentsList().forEach(value -> buffer.putShort(value.shortValue()));
+            case UINT32 -> contents.getUintContentsList().forEach(buffer::putInt);
+            case INT64 -> contents.getInt64ContentsList().forEach(buffer::putLong);
+            case UINT64 -> contents.getUint64ContentsList().forEach(buffer::putLong);
+            case FP16 -> contents.getFp32ContentsList().forEach(value -> buffer.putShort(Float.floatToFloat16(value)));
+            case FP32 -> contents.getFp32ContentsList().forEach(buffer::putFloat);
+            case FP64 -> contents.getFp64ContentsList().forEach(buffer::putDouble);
+            case BYTES -> throw new IllegalStateException("handled above");
+        }
+        return ByteString.copyFrom(buffer.array());
     }
 
     /** The values as JSON writes them: numbers, booleans, and BYTES as UTF-8 strings. */
@@ -112,7 +164,7 @@ enum Datatype {
             case UINT8, UINT16, UINT32 -> contents.getUintContentsList().stream().map(Integer::toUnsignedLong).toList();
             case UINT64 -> contents.getUint64ContentsList().stream()
                     .map(v -> new BigInteger(Long.toUnsignedString(v))).toList();
-            case FP32 -> contents.getFp32ContentsList();
+            case FP16, FP32 -> contents.getFp32ContentsList();
             case FP64 -> contents.getFp64ContentsList();
             case BYTES -> contents.getBytesContentsList().stream().map(ByteString::toStringUtf8).toList();
         };
@@ -153,6 +205,7 @@ enum Datatype {
                 case UINT32 -> contents.addUintContents(buffer.getInt());
                 case INT64 -> contents.addInt64Contents(buffer.getLong());
                 case UINT64 -> contents.addUint64Contents(buffer.getLong());
+                case FP16 -> contents.addFp32Contents(Float.float16ToFloat(buffer.getShort()));
                 case FP32 -> contents.addFp32Contents(buffer.getFloat());
                 case FP64 -> contents.addFp64Contents(buffer.getDouble());
                 case BYTES -> throw new IllegalStateException("handled above");

@@ -4,6 +4,8 @@ import dev.modelyard.common.error.FieldError;
 import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.protocols.kserve.ModelInferRequest;
 import dev.modelyard.protocols.kserve.ModelInferResponse;
+import dev.modelyard.router.RouterConfig;
+import dev.modelyard.router.admission.TenantLimits;
 import dev.modelyard.router.backend.ModelServers;
 import dev.modelyard.router.metering.UsageEvent;
 import dev.modelyard.router.metering.UsageRecorder;
@@ -12,9 +14,15 @@ import dev.modelyard.router.resolve.ModelReference;
 import dev.modelyard.router.resolve.ModelResolver;
 import dev.modelyard.router.resolve.ServingResolution;
 import dev.modelyard.router.resolve.TensorSpec;
+import dev.modelyard.router.routing.CallDeadline;
+import dev.modelyard.router.routing.RoutingConfig;
+import dev.modelyard.router.routing.StickyKeys;
+import dev.modelyard.router.routing.TrafficSplit;
+import io.grpc.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -28,11 +36,17 @@ public class InferenceService {
     private final ModelResolver resolver;
     private final ModelServers modelServers;
     private final UsageRecorder usage;
+    private final TenantLimits tenantLimits;
+    private final RouterConfig config;
 
-    public InferenceService(ModelResolver resolver, ModelServers modelServers, UsageRecorder usage) {
+    public InferenceService(ModelResolver resolver, ModelServers modelServers, UsageRecorder usage,
+                            RouterConfig config, RoutingConfig routing) {
         this.resolver = resolver;
         this.modelServers = modelServers;
         this.usage = usage;
+        this.config = config;
+        this.tenantLimits = new TenantLimits(routing.tenant().maxConcurrent(),
+                routing.tenant().maxRequestSize().asLongValue());
     }
 
     /**
@@ -43,8 +57,18 @@ public class InferenceService {
      */
     public ModelInferResponse infer(ForwardedCaller caller, String named, String version,
                                     Supplier<ModelInferRequest> request) {
+        return infer(caller, named, version, StickyKeys.ofCurrentCall(), request);
+    }
+
+    /**
+     * @param stickyKey when the model's traffic is split, calls with the same key go to the same version;
+     *                  null picks by weight at random
+     */
+    public ModelInferResponse infer(ForwardedCaller caller, String named, String version, String stickyKey,
+                                    Supplier<ModelInferRequest> request) {
         long started = System.nanoTime();
-        ServingResolution serving = resolver.resolve(caller, ModelReference.parse(named, version));
+        ServingResolution serving = TrafficSplit.pick(resolver.resolve(caller, ModelReference.parse(named, version)),
+                stickyKey, ThreadLocalRandom.current());
         long rows = 0;
         String status = UsageEvent.OK;
         try {
@@ -54,8 +78,7 @@ public class InferenceService {
             if (!mismatches.isEmpty()) {
                 throw invalidInput(serving, mismatches);
             }
-            ModelInferResponse answer = modelServers.infer(inputs.toBuilder()
-                    .setModelName(serving.servingName()).setModelVersion(serving.servingVersion()).build());
+            ModelInferResponse answer = callBackend(caller.tenant(), serving, inputs);
             return answer.toBuilder().setModelName(named).setModelVersion(serving.version()).setId(inputs.getId()).build();
         } catch (PlatformException e) {
             status = e.typeSlug();
@@ -66,6 +89,18 @@ public class InferenceService {
         } finally {
             usage.record(UsageEvent.of(caller.caller(), serving.model(), serving.version(), rows,
                     (System.nanoTime() - started) / 1000, status));
+        }
+    }
+
+    /**
+     * Within the tenant's limits, on the model's backends, by the earliest of the router's, the gRPC caller's
+     * and the request's deadline.
+     */
+    private ModelInferResponse callBackend(String tenant, ServingResolution serving, ModelInferRequest inputs) {
+        long deadline = CallDeadline.of(config.deadline(), Context.current().getDeadline(), inputs, System.nanoTime());
+        try (TenantLimits.Admission admitted = tenantLimits.admit(tenant, inputs.getSerializedSize())) {
+            return modelServers.infer(tenant, serving.backends(), inputs.toBuilder()
+                    .setModelName(serving.servingName()).setModelVersion(serving.servingVersion()).build(), deadline);
         }
     }
 
@@ -84,12 +119,12 @@ public class InferenceService {
             }
             throw e;
         }
-        return modelServers.ready(serving.servingName(), serving.servingVersion());
+        return modelServers.ready(serving.backends(), serving.servingName(), serving.servingVersion());
     }
 
     private static ModelInferRequest readable(Supplier<ModelInferRequest> request, ServingResolution serving) {
         try {
-            return Tensors.typed(request.get());
+            return Tensors.checked(request.get());
         } catch (InvalidTensorsException e) {
             throw invalidInput(serving, e.errors());
         }

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Compares a request's inputs with the model's signature before any model server sees them: every
  * input present once, the same datatype, the same rank with fixed sizes equal ({@code -1} accepts
- * any), and as many values as the shape holds.
+ * any), and as many values as the shape holds, in typed or in raw contents ({@link Tensors#checked}
+ * made sure raw contents split into whole elements).
  */
 final class SignatureCheck {
 
@@ -33,7 +34,7 @@ final class SignatureCheck {
             } else if (!seen.add(input.getName())) {
                 errors.add(FieldError.field(field + ".name", "Input '" + input.getName() + "' is given twice"));
             } else {
-                check(input, spec.get(), field, errors);
+                check(request, i, spec.get(), field, errors);
             }
         }
         for (TensorSpec spec : signature) {
@@ -44,7 +45,8 @@ final class SignatureCheck {
         return errors;
     }
 
-    private static void check(InferInputTensor input, TensorSpec spec, String field, List<FieldError> errors) {
+    private static void check(ModelInferRequest request, int index, TensorSpec spec, String field, List<FieldError> errors) {
+        InferInputTensor input = request.getInputs(index);
         if (!spec.datatype().equals(input.getDatatype())) {
             errors.add(FieldError.field(field + ".datatype", "Is " + input.getDatatype() + ", expected " + spec.datatype()));
             return;
@@ -60,7 +62,8 @@ final class SignatureCheck {
             return;
         }
         long expected = elements(shape);
-        int actual = type.get().count(input.getContents());
+        int actual = request.getRawInputContentsCount() > 0 ? type.get().count(request.getRawInputContents(index))
+                : type.get().count(input.getContents());
         if (actual != expected) {
             errors.add(FieldError.field(field + ".data", "Has " + actual + " values; shape " + shape + " holds " + expected));
         }

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
  * What {@code GET /v1/usage} asks for: the half-open range {@code [from, to)} and the grouping.
  * Times are Unix seconds, ISO dates (UTC days; a date as {@code to} includes that day) or ISO date-times.
+ * Usage is kept per hour, so the range widens to whole hours: {@code from} down, {@code to} up.
  */
 public record UsageQuery(Instant from, Instant to, Grouping groupBy) {
 
@@ -21,8 +23,10 @@ public record UsageQuery(Instant from, Instant to, Grouping groupBy) {
     public enum Grouping {
         /** One row per model and version. */
         MODEL,
-        /** One row per UTC day and model. */
-        DAY;
+        /** One row per UTC day, model and version. */
+        DAY,
+        /** One row per UTC hour, model and version. */
+        HOUR;
 
         public String paramValue() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,7 +39,9 @@ public record UsageQuery(Instant from, Instant to, Grouping groupBy) {
         if (!start.isBefore(end)) {
             throw invalid("from", "'from' must be before 'to'");
         }
-        return new UsageQuery(start, end, grouping(groupBy));
+        Instant endHour = end.truncatedTo(ChronoUnit.HOURS);
+        return new UsageQuery(start.truncatedTo(ChronoUnit.HOURS),
+                endHour.equals(end) ? end : endHour.plus(Duration.ofHours(1)), grouping(groupBy));
     }
 
     private static Instant instant(String field, String value, boolean endOfRange) {
@@ -62,7 +68,7 @@ public record UsageQuery(Instant from, Instant to, Grouping groupBy) {
                 return grouping;
             }
         }
-        throw invalid("group_by", "'" + value + "' is not a grouping: use model or day");
+        throw invalid("group_by", "'" + value + "' is not a grouping: use model, day or hour");
     }
 
     private static boolean isBlank(String value) {

@@ -1,137 +1,112 @@
 package dev.modelyard.router.metering;
 
-import dev.modelyard.router.RouterConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Takes usage events off the inference path: {@link #record} only enqueues, and one background thread
- * writes batches of up to {@code batchSize} events, at most {@code flushInterval} after the first of
- * them arrived. On shutdown the queue is drained. Events still queued when the process dies are lost.
+ * Meters inferences without losing or double-counting one: {@link #record} appends the event to the
+ * write-ahead {@link UsageSpool} before the answer leaves (microseconds, no database on the path), and
+ * a {@link UsageDeliverer} moves spooled events into PostgreSQL in batches, idempotently by event id.
+ * Events spooled before a crash are delivered after the next start; while PostgreSQL is away they wait
+ * in the spool.
  */
 @ApplicationScoped
+@Startup
 public class UsageRecorder {
 
     private static final Logger LOG = Logger.getLogger(UsageRecorder.class);
-    private static final int WRITE_ATTEMPTS = 3;
-    private static final long RETRY_PAUSE_MILLIS = 500;
-    private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
-    private final Consumer<List<UsageEvent>> writer;
-    private final BlockingQueue<UsageEvent> queue;
-    private final int batchSize;
-    private final long flushNanos;
+    private final UsageSpool spool;
+    private final UsageDeliverer deliverer;
+    private final Duration fsyncInterval;
     private final Counter dropped;
-    private volatile boolean running;
-    private Thread thread;
+    private volatile boolean syncing;
+    private Thread syncer;
 
     @Inject
-    public UsageRecorder(UsageStore store, RouterConfig config, MeterRegistry meters) {
-        this(store::insert, config.usage().queueCapacity(), config.usage().batchSize(), config.usage().flushInterval(),
-                meters.counter("modelyard.router.usage.events.dropped"));
-    }
-
-    UsageRecorder(Consumer<List<UsageEvent>> writer, int capacity, int batchSize, Duration flushInterval, Counter dropped) {
-        this.writer = writer;
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.batchSize = batchSize;
-        this.flushNanos = flushInterval.toNanos();
-        this.dropped = dropped;
-    }
-
-    /** Never blocks: when the writer is this far behind, the event is dropped and counted. */
-    public void record(UsageEvent event) {
-        if (!queue.offer(event)) {
-            dropped.increment();
-            LOG.warnf("Usage queue full; dropped event %s of tenant %s", event.id(), event.tenantId());
+    public UsageRecorder(UsageStore store, MeteringConfig config, MeterRegistry meters) {
+        MeteringConfig.Spool settings = config.spool();
+        try {
+            this.spool = UsageSpool.open(settings.directory(), settings.segmentSize().asLongValue(),
+                    settings.maxSize().asLongValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the usage spool in " + settings.directory(), e);
         }
+        this.deliverer = new UsageDeliverer(spool, store::insert, config.batchSize(), config.flushInterval(),
+                config.maxRetryPause());
+        this.fsyncInterval = settings.fsyncInterval();
+        this.dropped = meters.counter("modelyard.router.usage.events.dropped");
+        Gauge.builder("modelyard.router.usage.events.queued", spool, UsageSpool::pendingEvents)
+                .description("Usage events spooled and not yet in PostgreSQL").register(meters);
+        Gauge.builder("modelyard.router.usage.spool.bytes", spool, UsageSpool::spooledBytes)
+                .description("Bytes of undelivered usage events in the spool").baseUnit("bytes").register(meters);
+        FunctionCounter.builder("modelyard.router.usage.events.delivered", deliverer, UsageDeliverer::delivered)
+                .description("Usage events written to PostgreSQL").register(meters);
+        FunctionCounter.builder("modelyard.router.usage.delivery.failures", deliverer, UsageDeliverer::failures)
+                .description("Delivery attempts PostgreSQL refused").register(meters);
+        Gauge.builder("modelyard.router.usage.delivery.lag", deliverer, UsageDeliverer::lagSeconds)
+                .description("Age of the oldest undelivered usage event").baseUnit("seconds").register(meters);
+    }
+
+    /**
+     * Spools one event; returns once the operating system has it. Never waits for the database. An event
+     * is refused only when the spool is full or its disk fails: it is then logged and counted as dropped.
+     */
+    public void record(UsageEvent event) {
+        try {
+            if (spool.append(event)) {
+                return;
+            }
+            LOG.errorf("Usage spool full (%d bytes undelivered); dropped event %s of tenant %s", spool.spooledBytes(),
+                    event.id(), event.tenantId());
+        } catch (IOException e) {
+            LOG.errorf(e, "Cannot spool usage event %s of tenant %s", event.id(), event.tenantId());
+        }
+        dropped.increment();
     }
 
     void start(@Observes StartupEvent event) {
-        start();
+        deliverer.start();
+        syncing = true;
+        syncer = Thread.ofPlatform().daemon().name("usage-spool-fsync").start(this::syncPeriodically);
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stop();
+    /**
+     * Delivers what it can, then fsyncs the spool. The spool stays open: an inference answered while the
+     * process winds down is still spooled, and delivered after the next start.
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException, IOException {
+        syncing = false;
+        // Not interrupted: an interrupt inside force() would close the segment file under the appends.
+        syncer.join();
+        deliverer.stop(SHUTDOWN_WAIT);
+        spool.sync();
     }
 
-    void start() {
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("usage-writer").start(this::drain);
-    }
-
-    /** Returns once every queued event was written (or the wait ran out). */
-    void stop() throws InterruptedException {
-        running = false;
-        thread.join(SHUTDOWN_WAIT_MILLIS);
-    }
-
-    private void drain() {
-        List<UsageEvent> batch = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty()) {
+    private void syncPeriodically() {
+        while (syncing) {
             try {
-                UsageEvent first = queue.poll(flushNanos, TimeUnit.NANOSECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                long flushAt = System.nanoTime() + flushNanos;
-                while (batch.size() < batchSize) {
-                    UsageEvent next = queue.poll(Math.max(0, flushAt - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
-                }
+                Thread.sleep(fsyncInterval);
+                spool.sync();
             } catch (InterruptedException e) {
-                // Nothing interrupts this thread on purpose; keep what was taken and stop.
                 Thread.currentThread().interrupt();
-                write(batch);
                 return;
+            } catch (IOException e) {
+                LOG.errorf(e, "Cannot fsync the usage spool");
             }
-            write(batch);
-            batch.clear();
-        }
-    }
-
-    private void write(List<UsageEvent> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-            try {
-                writer.accept(List.copyOf(batch));
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Writing %d usage events failed (attempt %d of %d): %s", batch.size(), attempt,
-                        WRITE_ATTEMPTS, e.getMessage());
-                if (attempt < WRITE_ATTEMPTS) {
-                    pause();
-                }
-            }
-        }
-        dropped.increment(batch.size());
-        LOG.errorf("Dropped %d usage events after %d failed writes", batch.size(), WRITE_ATTEMPTS);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -6,13 +6,15 @@ import java.util.List;
 public record UsageReport(String object, List<Row> data, long from, long to, String groupBy) {
 
     /**
-     * One group. {@code requests}, {@code rows} and the latencies count successful inferences, the ones
-     * billed; {@code errors} counts the failed ones.
+     * One group. {@code requests}, {@code rows}, {@code compute_seconds} and the latency count successful
+     * inferences, the ones billed; {@code errors} counts the failed ones.
      *
-     * @param version for {@code group_by=model}
-     * @param day     for {@code group_by=day}, the UTC day such as {@code 2026-11-23}
+     * @param day            for {@code group_by=day}, the UTC day such as {@code 2026-11-23}
+     * @param hour           for {@code group_by=hour}, the hour's start in Unix seconds
+     * @param computeSeconds the time the model servers spent answering, in seconds
+     * @param avgLatencyMs   null when nothing succeeded
      */
-    public record Row(String model, String version, String day, long requests, long rows, long errors,
-                      Double avgLatencyMs, Double p50LatencyMs) {
+    public record Row(String model, String version, String day, Long hour, long requests, long rows, long errors,
+                      double computeSeconds, Double avgLatencyMs) {
     }
 }

@@ -5,32 +5,151 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.protocols.kserve.ModelInferRequest;
+import dev.modelyard.protocols.kserve.ModelInferResponse;
+import dev.modelyard.router.routing.RoutingConfigs;
 import io.grpc.Status;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ModelServersTest {
 
+    private static final ModelInferRequest REQUEST = ModelInferRequest.newBuilder()
+            .setModelName("rm-1").setModelVersion("1").build();
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
+        }
+    }
+
     @Test
     void aModelServerThatIsDownIsA503ToRetryShortly() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+        ModelServers servers = servers(List.of(closedTarget()), Map.of());
+        assertThatThrownBy(() -> servers.infer("acme", List.of(), REQUEST, inSeconds(30)))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.typeSlug()).isEqualTo("model-server-unavailable");
+                    assertThat(e.headers()).containsEntry("Retry-After", "1");
+                });
+    }
+
+    @Test
+    void failsOverToAnotherBackendOnAConnectionErrorUntilTheDeadOnesBreakerOpens() throws IOException {
+        ScriptedModelServer healthy = server();
+        String dead = closedTarget();
+        ModelServers servers = servers(List.of(), Map.of());
+
+        for (int i = 0; i < 12; i++) {
+            ModelInferResponse answer = servers.infer("acme", List.of(dead, healthy.target()), REQUEST, inSeconds(30));
+            assertThat(answer.getId()).isEqualTo(healthy.target());
         }
-        ModelServers servers = new ModelServers(List.of("127.0.0.1:" + closedPort), Duration.ofSeconds(5));
-        try {
-            assertThatThrownBy(() -> servers.infer(ModelInferRequest.newBuilder().setModelName("rm-1").build()))
-                    .isInstanceOfSatisfying(PlatformException.class, e -> {
-                        assertThat(e.status()).isEqualTo(503);
-                        assertThat(e.typeSlug()).isEqualTo("model-server-unavailable");
-                        assertThat(e.headers()).containsEntry("Retry-After", "1");
-                    });
-        } finally {
-            servers.close();
+        assertThat(servers.breakerState(dead)).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(healthy.calls()).isEqualTo(12);
+    }
+
+    @Test
+    void unavailableIsRetriedOnceOnAnotherBackendAndNoMore() {
+        List<ScriptedModelServer> failing = List.of(server().failWith(Status.UNAVAILABLE), server()
+                .failWith(Status.UNAVAILABLE), server().failWith(Status.UNAVAILABLE));
+        ModelServers servers = servers(List.of(), Map.of());
+
+        assertThatThrownBy(() -> servers.infer("acme", failing.stream().map(ScriptedModelServer::target).toList(),
+                REQUEST, inSeconds(30)))
+                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.typeSlug())
+                        .isEqualTo("model-server-unavailable"));
+        assertThat(failing.stream().mapToInt(ScriptedModelServer::calls).sum()).isEqualTo(2);
+    }
+
+    @Test
+    void errorsAboutTheCallItselfAreNotRetried() {
+        ScriptedModelServer refusing = server().failWith(Status.INVALID_ARGUMENT.withDescription("bad tensor"));
+        ScriptedModelServer other = server();
+        ModelServers servers = servers(List.of(), Map.of());
+
+        for (int i = 0; i < 2; i++) {
+            try {
+                servers.infer("acme", List.of(refusing.target(), other.target()), REQUEST, inSeconds(30));
+            } catch (PlatformException e) {
+                assertThat(e.status()).isEqualTo(400);
+            }
         }
+        assertThat(refusing.calls()).isEqualTo(1);
+        assertThat(other.calls()).isEqualTo(1);
+        assertThat(servers.breakerState(refusing.target())).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void retriesStopWhenTheRetryBudgetIsSpent() {
+        ScriptedModelServer first = server().failWith(Status.UNAVAILABLE);
+        ScriptedModelServer second = server().failWith(Status.UNAVAILABLE);
+        ModelServers servers = servers(List.of(), Map.of("modelyard.router.routing.retries-per-second", "1",
+                "modelyard.router.routing.breaker.minimum-calls", "20"));
+        List<String> placement = List.of(first.target(), second.target());
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> servers.infer("acme", placement, REQUEST, inSeconds(30)))
+                    .isInstanceOf(PlatformException.class);
+        }
+        // One retry in the bucket: four calls reach the servers for three requests, not six.
+        assertThat(first.calls() + second.calls()).isEqualTo(4);
+    }
+
+    @Test
+    void nothingAvailableIsA503SayingWhenToComeBack() throws IOException {
+        String dead = closedTarget();
+        ModelServers servers = servers(List.of(), Map.of("modelyard.router.routing.breaker.minimum-calls", "2",
+                "modelyard.router.routing.breaker.window", "2", "modelyard.router.routing.breaker.open-for", "30s"));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> servers.infer("acme", List.of(dead), REQUEST, inSeconds(30)))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.typeSlug())
+                            .isEqualTo("model-server-unavailable"));
+        }
+        assertThatThrownBy(() -> servers.infer("acme", List.of(dead), REQUEST, inSeconds(30)))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.typeSlug()).isEqualTo("no-model-server-available");
+                    assertThat(Integer.parseInt(e.headers().get("Retry-After"))).isBetween(29, 30);
+                });
+    }
+
+    @Test
+    void theBackendGetsWhatIsLeftOfTheCallersDeadline() {
+        ScriptedModelServer server = server();
+        ModelServers servers = servers(List.of(server.target()), Map.of());
+
+        servers.infer("acme", List.of(), REQUEST, System.nanoTime() + Duration.ofSeconds(20).toNanos());
+
+        assertThat(server.deadlineMillis()).singleElement().satisfies(left -> assertThat(left).isBetween(10_000L, 20_000L));
+    }
+
+    @Test
+    void aServerTheHealthCheckFindsNotReadyGetsNoCallsUntilItIsReadyAgain() {
+        ScriptedModelServer draining = server().ready(false);
+        ScriptedModelServer serving = server();
+        ModelServers servers = servers(List.of(draining.target(), serving.target()), Map.of());
+
+        servers.checkHealth();
+        assertThat(servers.serverReady(draining.target())).isFalse();
+        for (int i = 0; i < 4; i++) {
+            servers.infer("acme", List.of(), REQUEST, inSeconds(30));
+        }
+        assertThat(draining.calls()).isZero();
+
+        draining.ready(true);
+        servers.checkHealth();
+        for (int i = 0; i < 4; i++) {
+            servers.infer("acme", List.of(), REQUEST, inSeconds(30));
+        }
+        assertThat(draining.calls()).isEqualTo(2);
     }
 
     @Test
@@ -39,5 +158,27 @@ class ModelServersTest {
         assertThat(ModelServers.failure(Status.NOT_FOUND).typeSlug()).isEqualTo("model-not-loaded");
         assertThat(ModelServers.failure(Status.INVALID_ARGUMENT.withDescription("bad")).status()).isEqualTo(400);
         assertThat(ModelServers.failure(Status.INTERNAL).status()).isEqualTo(502);
+    }
+
+    private ModelServers servers(List<String> discovered, Map<String, String> settings) {
+        ModelServers servers = new ModelServers(() -> discovered, RoutingConfigs.of(settings));
+        open.add(servers::close);
+        return servers;
+    }
+
+    private ScriptedModelServer server() {
+        ScriptedModelServer server = new ScriptedModelServer();
+        open.add(server);
+        return server;
+    }
+
+    private static long inSeconds(int seconds) {
+        return System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    }
+
+    private static String closedTarget() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "127.0.0.1:" + socket.getLocalPort();
+        }
     }
 }

@@ -4,9 +4,11 @@ import static dev.modelyard.router.InferRequests.features;
 import static dev.modelyard.router.InferRequests.infer;
 import static dev.modelyard.router.InferRequests.inferOneRow;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.modelyard.router.FakeBackends;
@@ -15,6 +17,12 @@ import dev.modelyard.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -105,6 +113,53 @@ class InferenceResourceTest {
                 .then().statusCode(200).body("ready", equalTo(true));
         given().header("Authorization", ACME).get("/v2/models/unloaded/ready")
                 .then().statusCode(503).header("Retry-After", "1");
+    }
+
+    /** Binary features in; the sums come back binary after the JSON, the labels as JSON data. */
+    @Test
+    void infersWithTheBinaryTensorExtension() {
+        byte[] json = ("{\"inputs\": [{\"name\": \"features\", \"datatype\": \"FP32\", \"shape\": [2, 4],"
+                + " \"parameters\": {\"binary_data_size\": 32}}],"
+                + " \"outputs\": [{\"name\": \"sum\", \"parameters\": {\"binary_data\": true}}, {\"name\": \"label\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(json.length + 32).put(json).order(ByteOrder.LITTLE_ENDIAN);
+        for (int value = 1; value <= 8; value++) {
+            body.putFloat(value);
+        }
+
+        Response response = given().header("Authorization", ACME).header("Inference-Header-Content-Length", json.length)
+                .contentType("application/octet-stream").body(body.array()).post("/v2/models/churn/infer");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        int headerLength = Integer.parseInt(response.header("Inference-Header-Content-Length"));
+        byte[] bytes = response.asByteArray();
+        JsonPath header = new JsonPath(new String(bytes, 0, headerLength, StandardCharsets.UTF_8));
+        assertThat(header.getString("model_name")).isEqualTo("churn");
+        assertThat(header.getInt("outputs[0].parameters.binary_data_size")).isEqualTo(8);
+        assertThat(header.getList("outputs[1].data")).containsExactly("low", "high");
+        ByteBuffer sums = ByteBuffer.wrap(bytes, headerLength, bytes.length - headerLength).slice().order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(sums.getFloat(0)).isEqualTo(10f);
+        assertThat(sums.getFloat(4)).isEqualTo(26f);
+
+        given().header("Authorization", ACME).header("Inference-Header-Content-Length", json.length)
+                .contentType("application/octet-stream").body(Arrays.copyOf(body.array(), json.length + 30))
+                .post("/v2/models/churn/infer")
+                .then().statusCode(400).body("errors.field", hasItem("inputs[0].parameters.binary_data_size"));
+    }
+
+    @Test
+    void servesTheServerMetadataAndAModelsConfigurationAndStatistics() {
+        given().header("Authorization", ACME).get("/v2").then().statusCode(200)
+                .body("name", equalTo("modelyard-inference-router"))
+                .body("extensions", hasItem("binary_tensor_data"));
+        given().get("/v2/health/ready").then().statusCode(200);
+        given().header("Authorization", ACME).get("/v2/models/churn/config").then().statusCode(200)
+                .body("name", equalTo("churn")).body("max_batch_size", equalTo(8));
+        inferOneRow("acme", "churn@2").statusCode(200);
+        given().header("Authorization", ACME).get("/v2/models/churn/versions/2/stats").then().statusCode(200)
+                .body("model_stats[0].name", equalTo("churn"))
+                .body("model_stats[0].version", equalTo("2"))
+                .body("model_stats[0].inference_stats.success.count", greaterThan(0));
     }
 
     @Test

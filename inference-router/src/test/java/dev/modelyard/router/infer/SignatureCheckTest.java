@@ -2,6 +2,7 @@ package dev.modelyard.router.infer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import dev.modelyard.common.error.FieldError;
 import dev.modelyard.protocols.kserve.InferTensorContents;
 import dev.modelyard.protocols.kserve.ModelInferRequest;
@@ -50,6 +51,30 @@ class SignatureCheckTest {
         assertThat(SignatureCheck.rows(request(input("features", "FP32", List.of(7L, 4L), 28)))).isEqualTo(7);
         assertThat(SignatureCheck.rows(request(input("scalar", "FP32", List.of(), 1)))).isEqualTo(1);
         assertThat(SignatureCheck.rows(request())).isZero();
+    }
+
+    /** The trainer's two-input signature: numeric features and categorical values as strings, typed or raw. */
+    @Test
+    void acceptsCategoricalBytesBesideTheFeatures() {
+        List<TensorSpec> signature = List.of(new TensorSpec("features", "FP32", List.of(-1L, 4L)),
+                new TensorSpec("categories", "BYTES", List.of(-1L, 2L)));
+        InferInputTensor categories = InferInputTensor.newBuilder().setName("categories").setDatatype("BYTES")
+                .addShape(2).addShape(2).setContents(InferTensorContents.newBuilder()
+                        .addBytesContents(ByteString.copyFromUtf8("gold")).addBytesContents(ByteString.copyFromUtf8("north"))
+                        .addBytesContents(ByteString.copyFromUtf8("basic")).addBytesContents(ByteString.copyFromUtf8(""))).build();
+        ModelInferRequest typed = request(input("features", "FP32", List.of(2L, 4L), 8), categories);
+
+        assertThat(SignatureCheck.mismatches(typed, signature)).isEmpty();
+        ModelInferRequest.Builder raw = typed.toBuilder();
+        for (int i = 0; i < raw.getInputsCount(); i++) {
+            Datatype type = Datatype.of(raw.getInputs(i).getDatatype()).orElseThrow();
+            raw.addRawInputContents(type.toRaw(raw.getInputs(i).getContents()));
+            raw.getInputsBuilder(i).clearContents();
+        }
+        assertThat(SignatureCheck.mismatches(raw.build(), signature)).isEmpty();
+        raw.setRawInputContents(1, raw.getRawInputContents(1).substring(0, 8 + 4 + 5 + 4 + 5));
+        assertThat(SignatureCheck.mismatches(raw.build(), signature)).extracting(FieldError::field)
+                .containsExactly("inputs[1].data");
     }
 
     private static List<String> fields(InferInputTensor input) {

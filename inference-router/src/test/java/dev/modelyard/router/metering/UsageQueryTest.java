@@ -23,13 +23,22 @@ class UsageQueryTest {
     @Test
     void readsUnixSecondsDatesAndDateTimesWithADateAsToIncludingThatDay() {
         UsageQuery query = UsageQuery.parse("1700000000", "2026-11-23", "day", NOW);
-        assertThat(query.from()).isEqualTo(Instant.ofEpochSecond(1_700_000_000));
+        assertThat(query.from()).isEqualTo(Instant.ofEpochSecond(1_699_999_200));
         assertThat(query.to()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
         assertThat(query.groupBy()).isEqualTo(UsageQuery.Grouping.DAY);
 
         assertThat(UsageQuery.parse("2026-11-01", "2026-11-02T12:00:00+01:00", "model", NOW))
                 .isEqualTo(new UsageQuery(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T11:00:00Z"),
                         UsageQuery.Grouping.MODEL));
+    }
+
+    @Test
+    void widensTheRangeToWholeHoursAndGroupsByHour() {
+        UsageQuery query = UsageQuery.parse("2026-11-23T10:20:00Z", "2026-11-23T12:00:01Z", "hour", NOW);
+        assertThat(query).isEqualTo(new UsageQuery(Instant.parse("2026-11-23T10:00:00Z"),
+                Instant.parse("2026-11-23T13:00:00Z"), UsageQuery.Grouping.HOUR));
+        assertThat(UsageQuery.parse("2026-11-23T10:00:00Z", "2026-11-23T12:00:00Z", null, NOW).to())
+                .isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
     }
 
     @Test

@@ -24,8 +24,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "modelyard_test_router"))
 @QuarkusTestResource(value = FakeBackends.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = UsageSpoolDirectory.class, restrictToAnnotatedClass = false)
 class UsageResourceTest {
 
     private static final String GLOBEX_KEY = "Bearer " + TestTokens.sign(
@@ -56,12 +59,18 @@ class UsageResourceTest {
         assertThat(count(byModel, "rows")).isEqualTo(count(before, "rows") + 3);
         assertThat(byModel.get("version")).isEqualTo("1");
         assertThat(byModel.get("avg_latency_ms")).isNotNull();
-        assertThat(byModel.get("p50_latency_ms")).isNotNull();
+        assertThat(((Number) byModel.get("compute_seconds")).doubleValue()).isPositive();
 
         Map<String, Object> byDay = fraudRow("day");
         assertThat(byDay.get("day")).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
-        assertThat(byDay).doesNotContainKey("version");
+        assertThat(byDay.get("version")).isEqualTo("1");
+        assertThat(byDay).doesNotContainKey("hour");
         assertThat(count(byDay, "requests")).isGreaterThanOrEqualTo(2);
+
+        Map<String, Object> byHour = fraudRow("hour");
+        assertThat(count(byHour, "hour")).isEqualTo(Instant.now().truncatedTo(ChronoUnit.HOURS).getEpochSecond());
+        assertThat(byHour).doesNotContainKey("day");
+        assertThat(count(byHour, "requests")).isGreaterThanOrEqualTo(2);
 
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "router_app", PostgresResource.PASSWORD);
              Statement sql = connection.createStatement()) {
@@ -96,9 +105,9 @@ class UsageResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
         given().header("Authorization", TestTokens.bearerAdmin("acme")).get("/v1/usage?group_by=week")
                 .then().statusCode(400).body("errors[0].field", equalTo("group_by"))
-                .body("detail", containsString("model or day"));
+                .body("detail", containsString("model, day or hour"));
         given().header("Authorization", TestTokens.bearerAdmin("acme")).get("/v1/usage?from=1700000000&to=2026-11-23")
-                .then().statusCode(200).body("from", equalTo(1700000000));
+                .then().statusCode(200).body("from", equalTo(1699999200)).body("to", equalTo(1795478400));
         given().get("/v1/usage").then().statusCode(401);
     }
 

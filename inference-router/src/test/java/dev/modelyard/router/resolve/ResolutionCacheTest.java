@@ -67,6 +67,6 @@ class ResolutionCacheTest {
     }
 
     private static ServingResolution resolution() {
-        return new ServingResolution("churn", "2", "rm-1", "2", List.of(), List.of());
+        return new ServingResolution("churn", "2", "rm-1", "2", List.of(), List.of(), List.of(), List.of());
     }
 }
