@@ -20,7 +20,10 @@ public interface RouterConfig {
     @WithDefault("10s")
     Duration deadline();
 
-    /** The longest a resolved model reference is reused; alias moves also drop it at once. */
+    /**
+     * How long a resolved model reference is reused as it is; for as long again after that it is still
+     * answered while one background lookup refreshes it. Alias moves drop it at once.
+     */
     @WithDefault("60s")
     Duration resolutionCacheTtl();
 

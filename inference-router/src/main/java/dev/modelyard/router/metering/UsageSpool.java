@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -26,8 +28,8 @@ import org.jboss.logging.Logger;
  * ({@code length, CRC-32C, payload}) addressed by a logical offset that grows across segments, and a
  * {@code delivered} marker holding the offset up to which PostgreSQL has every record.
  *
- * <p>An append is one {@code write} to the operating system, so a killed process loses nothing it
- * appended; {@link #sync()} fsyncs what was appended since the last call, for many appends at once.
+ * <p>An append returns once its record is written to the operating system (concurrent appends share one
+ * {@code write}), so a killed process loses nothing it appended; {@link #sync()} fsyncs what was appended since the last call, for many appends at once.
  * Opening a spool recovers it: records up to the marker are skipped, a torn or corrupt tail (a crash
  * mid-write) is cut off, and everything in between is read again by the deliverer. Segments entirely
  * below the marker are deleted.
@@ -72,6 +74,7 @@ public final class UsageSpool implements AutoCloseable {
     private final NavigableMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
     private final AtomicLong pendingEvents = new AtomicLong();
     private final Object appendLock = new Object();
+    private final Queue<QueuedAppend> appendQueue = new ConcurrentLinkedQueue<>();
     private volatile Segment active;
     // Not a FileChannel: an interrupted request thread would close a channel mid-write, and every later
     // append would fail. RandomAccessFile's writes and sync() are not interruptible.
@@ -167,42 +170,113 @@ public final class UsageSpool implements AutoCloseable {
         return new Scan(position, records);
     }
 
+    /** An encoded event waiting for a writer; {@code done} once it is written to the OS, refused or failed. */
+    private static final class QueuedAppend {
+        final byte[] frame;
+        volatile boolean done;
+        volatile boolean accepted;
+        volatile IOException failure;
+
+        QueuedAppend(byte[] frame) {
+            this.frame = frame;
+        }
+
+        void finish(boolean accepted) {
+            this.accepted = accepted;
+            this.done = true;
+        }
+
+        void fail(IOException failure) {
+            this.failure = failure;
+            this.done = true;
+        }
+    }
+
     /**
-     * Appends one event. Returns false, and keeps nothing, when the spool already holds its maximum of
-     * undelivered data.
+     * Appends one event and returns once it is written to the operating system. Returns false, and keeps
+     * nothing, when the spool already holds its maximum of undelivered data.
+     *
+     * <p>Concurrent appends are written together: each caller queues its frame, and whichever holds the
+     * lock writes every queued frame in one {@code write}, so callers that waited find theirs written.
      */
     public boolean append(UsageEvent event) throws IOException {
         byte[] payload = UsageEventCodec.encode(event);
-        byte[] frame = ByteBuffer.allocate(HEADER_BYTES + payload.length)
-                .putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).array();
+        QueuedAppend queued = new QueuedAppend(ByteBuffer.allocate(HEADER_BYTES + payload.length)
+                .putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).array());
+        appendQueue.add(queued);
         synchronized (appendLock) {
+            if (!queued.done) {
+                writeQueued();
+            }
+        }
+        if (queued.failure != null) {
+            throw new IOException(queued.failure.getMessage(), queued.failure);
+        }
+        return queued.accepted;
+    }
+
+    /** Writes every queued frame, one {@code write} per segment it lands in; holds the append lock. */
+    private void writeQueued() {
+        List<QueuedAppend> run = new ArrayList<>();
+        long runBytes = 0;
+        QueuedAppend next;
+        while ((next = appendQueue.poll()) != null) {
             if (closed) {
-                throw new IOException("The usage spool is closed");
+                next.fail(new IOException("The usage spool is closed"));
+                continue;
             }
-            long spooled = end - delivered;
-            if (spooled + frame.length > maxBytes) {
-                return false;
+            int length = next.frame.length;
+            long runEnd = end + runBytes;
+            if (runEnd - delivered + length > maxBytes) {
+                next.finish(false);
+                continue;
             }
-            if (end - active.base + frame.length > segmentBytes && end > active.base) {
-                activeFile.getFD().sync();
-                activeFile.close();
-                startSegment(end);
+            if (runEnd - active.base + length > segmentBytes && runEnd > active.base) {
+                write(run, runBytes);
+                run.clear();
+                runBytes = 0;
+                try {
+                    activeFile.getFD().sync();
+                    activeFile.close();
+                    startSegment(end);
+                } catch (IOException e) {
+                    next.fail(e);
+                    continue;
+                }
             }
+            run.add(next);
+            runBytes += length;
+        }
+        write(run, runBytes);
+    }
+
+    private void write(List<QueuedAppend> run, long runBytes) {
+        if (run.isEmpty()) {
+            return;
+        }
+        ByteBuffer frames = ByteBuffer.allocate(Math.toIntExact(runBytes));
+        for (QueuedAppend queued : run) {
+            frames.put(queued.frame);
+        }
+        try {
+            activeFile.write(frames.array());
+        } catch (IOException e) {
+            // Frames cut short (a full disk) must not sit before later appends: recovery stops at them.
             try {
-                activeFile.write(frame);
-            } catch (IOException e) {
-                // A frame cut short (a full disk) must not sit before later appends: recovery stops at it.
                 activeFile.setLength(end - active.base);
                 activeFile.seek(end - active.base);
-                throw e;
+            } catch (IOException truncation) {
+                e.addSuppressed(truncation);
             }
-            end += frame.length;
-            active.end = end;
-            unsynced = true;
-            pendingEvents.incrementAndGet();
-            warnAsItGrows(end - delivered);
+            run.forEach(queued -> queued.fail(e));
+            return;
         }
-        return true;
+        end += runBytes;
+        active.end = end;
+        unsynced = true;
+        pendingEvents.addAndGet(run.size());
+        warnAsItGrows(end - delivered);
+        run.forEach(queued -> queued.finish(true));
     }
 
     private void startSegment(long base) throws IOException {

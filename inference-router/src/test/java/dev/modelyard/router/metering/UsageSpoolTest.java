@@ -14,6 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -151,6 +156,71 @@ class UsageSpoolTest {
             assertThat(spool.append(event(1))).isTrue();
             assertThat(readAll(spool, 0, 10)).extracting(UsageEvent::id).containsExactly("ue-0", "ue-1");
         }
+    }
+
+    @Test
+    void concurrentAppendsAreEachWrittenOnceInTheirCallersOrderAcrossSegments() throws Exception {
+        int callers = 16;
+        int perCaller = 200;
+        try (UsageSpool spool = UsageSpool.open(directory, 4096, 64 * MiB)) {
+            appendConcurrently(spool, callers, perCaller);
+
+            List<UsageEvent> read = readAll(spool, 0, 97);
+            assertThat(read).hasSize(callers * perCaller).doesNotHaveDuplicates();
+            assertThat(spool.pendingEvents()).isEqualTo(callers * perCaller);
+            assertThat(segments()).hasSizeGreaterThan(10);
+            for (int caller = 0; caller < callers; caller++) {
+                int first = caller * perCaller;
+                assertThat(read).extracting(UsageEvent::id).filteredOn(id -> owner(id, perCaller) == first / perCaller)
+                        .containsExactlyElementsOf(IntStream.range(first, first + perCaller).mapToObj(i -> "ue-" + i).toList());
+            }
+        }
+        try (UsageSpool reopened = UsageSpool.open(directory, 4096, 64 * MiB)) {
+            assertThat(reopened.pendingEvents()).isEqualTo(callers * perCaller);
+        }
+    }
+
+    @Test
+    void concurrentAppendsBeyondTheMaximumAreRefusedOneByOne() throws Exception {
+        try (UsageSpool spool = UsageSpool.open(directory, 1024, 8192)) {
+            int accepted = appendConcurrently(spool, 8, 50);
+
+            assertThat(accepted).isPositive().isLessThan(8 * 50);
+            assertThat(spool.spooledBytes()).isLessThanOrEqualTo(8192);
+            assertThat(readAll(spool, 0, 10)).hasSize(accepted);
+        }
+    }
+
+    /** Appends events {@code caller * perCaller ...} from each caller's own thread; answers how many were kept. */
+    private static int appendConcurrently(UsageSpool spool, int callers, int perCaller) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> kept = new ArrayList<>();
+            for (int caller = 0; caller < callers; caller++) {
+                int first = caller * perCaller;
+                kept.add(threads.submit(() -> {
+                    start.await();
+                    int accepted = 0;
+                    for (int i = first; i < first + perCaller; i++) {
+                        accepted += spool.append(event(i)) ? 1 : 0;
+                    }
+                    return accepted;
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (Future<Integer> caller : kept) {
+                accepted += caller.get(30, TimeUnit.SECONDS);
+            }
+            return accepted;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static int owner(String id, int perCaller) {
+        return Integer.parseInt(id.substring("ue-".length())) / perCaller;
     }
 
     @Test
