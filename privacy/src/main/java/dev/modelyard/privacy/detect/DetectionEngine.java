@@ -74,17 +74,18 @@ public final class DetectionEngine {
             if (recognizer.bestScore() + SUPPORT < settings.threshold()) {
                 continue;
             }
-            int start = recognizer.nextStart(text, 0);
-            if (start < 0) {
-                continue;
-            }
             if (supportedByFields == null) {
                 supportedByFields = supportedBy(field);
             }
             boolean supportedByField = supportedByFields[r];
-            // A kind that cannot reach the threshold on its own is only worth matching where its context is.
+            // A kind that cannot reach the threshold on its own is only worth looking for where its context is;
+            // that is checked before its starts, as such kinds' values (dates, five-digit numbers) are common.
             if (recognizer.bestScore() < settings.threshold() && !supportedByField
                     && !recognizer.supporting().appearIn(text)) {
+                continue;
+            }
+            int start = recognizer.nextStart(text, 0);
+            if (start < 0) {
                 continue;
             }
             if (found == null) {

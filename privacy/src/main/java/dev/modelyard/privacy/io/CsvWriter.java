@@ -33,12 +33,15 @@ public final class CsvWriter {
     }
 
     private void appendField(String field) {
-        if (!needsQuotes(field)) {
-            ensureRoom(field.length());
-            field.getChars(0, field.length(), record, length);
-            length += field.length();
+        // Copied first, then checked in the array, which is quicker than reading the string a second time.
+        int start = length;
+        ensureRoom(field.length());
+        field.getChars(0, field.length(), record, start);
+        length += field.length();
+        if (!needsQuotes(record, start, length)) {
             return;
         }
+        length = start;
         append('"');
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
@@ -61,9 +64,9 @@ public final class CsvWriter {
         }
     }
 
-    private static boolean needsQuotes(String field) {
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
+    private static boolean needsQuotes(char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
             // The four characters that need quotes all sort at or before the comma: one comparison for the rest.
             if (c <= ',' && (c == ',' || c == '"' || c == '\n' || c == '\r')) {
                 return true;

@@ -2,8 +2,11 @@ package dev.modelyard.privacy.pii;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -11,17 +14,24 @@ import javax.crypto.spec.SecretKeySpec;
  * rows of one subject stay joinable within a tenant while the identifier itself is gone. The key is
  * derived per tenant from the platform secret, so the same identifier gets unrelated pseudonyms in two
  * tenants and one tenant's pseudonyms say nothing about another's. {@link #shaped} gives pseudonyms with
- * the value's shape from the same key. Not thread-safe: one per upload.
+ * the value's shape from the same key. Identifiers repeat within a file (a customer on each of their orders), so
+ * the pseudonyms of recent values are kept. Not thread-safe: one per upload.
  */
 public final class Pseudonymizer {
 
     private static final String HMAC = "HmacSHA256";
     private static final int TOKEN_BYTES = 8;
+    private static final HexFormat HEX = HexFormat.of();
+    /** How many values' pseudonyms are kept; all are forgotten when it is reached, so memory stays bounded. */
+    static final int REMEMBERED_VALUES = 4096;
 
     private final Mac mac;
+    private final byte[] digest;
+    private final Map<String, String> recent = new HashMap<>();
 
     private Pseudonymizer(byte[] key) {
         this.mac = mac(key);
+        this.digest = new byte[mac.getMacLength()];
     }
 
     public static Pseudonymizer forTenant(String platformSecret, String tenant) {
@@ -34,8 +44,22 @@ public final class Pseudonymizer {
         if (value.isEmpty()) {
             return value;
         }
-        byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        return "pid_" + HexFormat.of().formatHex(digest, 0, TOKEN_BYTES);
+        String pseudonym = recent.get(value);
+        if (pseudonym == null) {
+            mac.update(value.getBytes(StandardCharsets.UTF_8));
+            try {
+                mac.doFinal(digest, 0);
+            } catch (ShortBufferException e) {
+                throw new IllegalStateException(e);
+            }
+            pseudonym = HEX.formatHex(new StringBuilder(4 + 2 * TOKEN_BYTES).append("pid_"), digest, 0, TOKEN_BYTES)
+                    .toString();
+            if (recent.size() == REMEMBERED_VALUES) {
+                recent.clear();
+            }
+            recent.put(value, pseudonym);
+        }
+        return pseudonym;
     }
 
     /** A pseudonym shaped like {@code value}, keyed like {@link #pseudonym}; see {@link ShapedPseudonym}. */

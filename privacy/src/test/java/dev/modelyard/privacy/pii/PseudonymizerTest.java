@@ -2,6 +2,10 @@ package dev.modelyard.privacy.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class PseudonymizerTest {
@@ -24,5 +28,34 @@ class PseudonymizerTest {
     @Test
     void keepsEmptyValuesEmpty() {
         assertThat(Pseudonymizer.forTenant("secret", "acme").pseudonym("")).isEmpty();
+    }
+
+    @Test
+    void isTheKeyedHmacOfTheValueWithTheTenantsDerivedKey() throws Exception {
+        byte[] tenantKey = hmac("secret".getBytes(StandardCharsets.UTF_8), "acme");
+        String expected = "pid_" + HexFormat.of().formatHex(hmac(tenantKey, "Zoë-7"), 0, 8);
+        assertThat(Pseudonymizer.forTenant("secret", "acme").pseudonym("Zoë-7")).isEqualTo(expected);
+    }
+
+    @Test
+    void staysTheSameForValuesSeenAgainBeforeAndAfterTheRememberedOnesAreForgotten() {
+        Pseudonymizer reused = Pseudonymizer.forTenant("secret", "acme");
+        int values = Pseudonymizer.REMEMBERED_VALUES * 2 + 17;
+        String[] first = new String[values];
+        for (int i = 0; i < values; i++) {
+            first[i] = reused.pseudonym("u-" + i);
+            // Shaped pseudonyms use the same key in between; they must not disturb the plain ones.
+            reused.shaped("u-" + i, null);
+        }
+        for (int i = values - 1; i >= 0; i--) {
+            assertThat(reused.pseudonym("u-" + i)).as("u-%d", i).isEqualTo(first[i])
+                    .isEqualTo(Pseudonymizer.forTenant("secret", "acme").pseudonym("u-" + i));
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String value) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 }
