@@ -7,12 +7,14 @@ import dev.modelyard.gateway.apikey.ApiKeySecrets;
 import dev.modelyard.gateway.apikey.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns an {@code Authorization} header into an {@link Admission}: an API key (programs) or a
  * Keycloak access token (people). Either way the tenant must exist and be active, so disabling a
- * tenant stops its keys and tokens on their next request. Blocking: call it off the event loop.
+ * tenant stops its keys and tokens on their next request. {@link #authenticate} blocks: call it off the event
+ * loop.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -33,9 +35,25 @@ public class Authenticator {
         return ApiKeySecrets.looksLikeKey(credential) ? apiKey(credential, requestId) : person(credential, requestId);
     }
 
+    /**
+     * {@link #authenticate} when it needs nothing but memory (an API key this gateway holds cached), else
+     * empty, and the caller goes on with {@link #authenticate} off the event loop. Never blocks. People's
+     * tokens always take the other way: checking one may fetch the realm's keys from Keycloak.
+     */
+    public Optional<Admission> authenticateFromCache(String authorization, String requestId) {
+        String credential = BearerTokens.from(authorization);
+        if (credential == null || !ApiKeySecrets.looksLikeKey(credential)) {
+            return Optional.empty();
+        }
+        return credentials.cachedApiKey(credential).map(key -> admitKey(key, requestId));
+    }
+
     private Admission apiKey(String secret, String requestId) {
-        AuthLookups.Found key = credentials.apiKey(secret)
-                .orElseThrow(() -> PlatformException.unauthorized("Unknown API key"));
+        return admitKey(credentials.apiKey(secret).orElseThrow(() -> PlatformException.unauthorized("Unknown API key")),
+                requestId);
+    }
+
+    private static Admission admitKey(AuthLookups.Found key, String requestId) {
         if (key.revokedAt() != null) {
             throw PlatformException.unauthorized("This API key has been revoked");
         }

@@ -40,8 +40,8 @@ public class CredentialCache {
     private final long ttlNanos;
     private final int maxEntries;
     private final NotificationListener listener;
-    private final Map<String, Entry<Optional<AuthLookups.Found>>> keys = new ConcurrentHashMap<>();
-    private final Map<String, Entry<Optional<AuthLookups.TenantState>>> tenants = new ConcurrentHashMap<>();
+    private final Map<String, Entry<AuthLookups.Found>> keys = new ConcurrentHashMap<>();
+    private final Map<String, Entry<AuthLookups.TenantState>> tenants = new ConcurrentHashMap<>();
     /** Counts invalidations, so that a lookup that raced with one does not store what it read before it. */
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean trusted;
@@ -94,6 +94,14 @@ public class CredentialCache {
         return cached(keys, HexFormat.of().formatHex(hash), () -> lookups.apiKey(hash));
     }
 
+    /**
+     * The key when this gateway holds it fresh in memory, else empty (which says nothing about the key:
+     * look it up with {@link #apiKey}). Never blocks, so it may run on the event loop.
+     */
+    public Optional<AuthLookups.Found> cachedApiKey(String secret) {
+        return Optional.ofNullable(fresh(keys, HexFormat.of().formatHex(ApiKeySecrets.hash(secret)), System.nanoTime()));
+    }
+
     public Optional<AuthLookups.TenantState> tenant(String id) {
         return cached(tenants, id, () -> lookups.tenant(id));
     }
@@ -120,14 +128,14 @@ public class CredentialCache {
         tenants.clear();
     }
 
-    private <T> Optional<T> cached(Map<String, Entry<Optional<T>>> entries, String key, Supplier<Optional<T>> load) {
+    private <T> Optional<T> cached(Map<String, Entry<T>> entries, String key, Supplier<Optional<T>> load) {
         if (!trusted) {
             return load.get();
         }
         long now = System.nanoTime();
-        Entry<Optional<T>> entry = entries.get(key);
-        if (entry != null && now - entry.loadedAt() < ttlNanos) {
-            return entry.value();
+        T fresh = fresh(entries, key, now);
+        if (fresh != null) {
+            return Optional.of(fresh);
         }
         long before = generation.get();
         Optional<T> value = load.get();
@@ -136,8 +144,17 @@ public class CredentialCache {
             if (entries.size() >= maxEntries) {
                 entries.clear();
             }
-            entries.put(key, new Entry<>(value, now));
+            entries.put(key, new Entry<>(value.get(), now));
         }
         return value;
+    }
+
+    /** The entry's value while the cache is trusted and the entry young enough, else null. */
+    private <T> T fresh(Map<String, Entry<T>> entries, String key, long now) {
+        if (!trusted) {
+            return null;
+        }
+        Entry<T> entry = entries.get(key);
+        return entry != null && now - entry.loadedAt() < ttlNanos ? entry.value() : null;
     }
 }

@@ -34,8 +34,13 @@ public class GatewayAuthMechanism extends BearerMechanism {
             return Uni.createFrom().nullItem();
         }
         String requestId = RequestIds.of(context);
-        return Uni.createFrom().item(() -> identity(authenticator.authenticate(authorization, requestId)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        // A cached API key is admitted on the event loop; anything else is looked up on a worker thread.
+        return Uni.createFrom().item(() -> authenticator.authenticateFromCache(authorization, requestId))
+                .chain(cached -> cached.isPresent()
+                        ? Uni.createFrom().item(cached.get())
+                        : Uni.createFrom().item(() -> authenticator.authenticate(authorization, requestId))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .map(GatewayAuthMechanism::identity)
                 .onFailure(PlatformException.class)
                 .transform(e -> new AuthenticationFailedException(e.getMessage()));
     }

@@ -87,7 +87,7 @@ public class Forwarder {
             return;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        vertx.<Admission>executeBlocking(() -> routeAdmission.admit(authorization, requestId, route.scope()), false)
+        routeAdmission.admit(vertx, authorization, requestId, route.scope())
                 .onSuccess(admission -> send(context, route, admission))
                 .onFailure(failure -> fail(context, failure));
     }

@@ -81,7 +81,7 @@ public class GrpcForwarder {
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String requestId = RequestIds.of(context);
-        vertx.<Admission>executeBlocking(() -> routeAdmission.admit(authorization, requestId, SCOPE), false)
+        routeAdmission.admit(vertx, authorization, requestId, SCOPE)
                 .onSuccess(admission -> send(context, admission))
                 .onFailure(failure -> refuse(context.response(), failure instanceof PlatformException problem
                         ? problem : new PlatformException(500, "internal-error", "Internal error", "The call failed unexpectedly")));

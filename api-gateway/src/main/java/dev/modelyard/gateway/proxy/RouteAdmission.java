@@ -5,12 +5,14 @@ import dev.modelyard.gateway.apikey.Scopes;
 import dev.modelyard.gateway.auth.Admission;
 import dev.modelyard.gateway.auth.Authenticator;
 import dev.modelyard.gateway.ratelimit.RateLimits;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * What every forwarded call passes before it reaches a service, whatever its protocol: the caller is
- * authenticated, the API key's scopes cover the area, and the rate limits have room. Blocking (it may
- * read the database), so callers run it off the event loop.
+ * authenticated, the API key's scopes cover the area, and the rate limits have room.
  */
 @ApplicationScoped
 public class RouteAdmission {
@@ -23,9 +25,24 @@ public class RouteAdmission {
         this.rateLimits = rateLimits;
     }
 
-    /** @throws PlatformException 401, 403 or 429 when the call may not pass */
-    public Admission admit(String authorization, String requestId, String scope) {
-        Admission admission = authenticator.authenticate(authorization, requestId);
+    /**
+     * Admits a call from the event loop: right there when the credential is in memory (the usual case for
+     * an API key), otherwise on a worker thread, since looking it up may read the database or Keycloak.
+     * Fails with a {@link PlatformException} (401, 403 or 429) when the call may not pass.
+     */
+    public Future<Admission> admit(Vertx vertx, String authorization, String requestId, String scope) {
+        try {
+            Optional<Admission> cached = authenticator.authenticateFromCache(authorization, requestId);
+            if (cached.isPresent()) {
+                return Future.succeededFuture(checked(cached.get(), scope));
+            }
+        } catch (RuntimeException refused) {
+            return Future.failedFuture(refused);
+        }
+        return vertx.executeBlocking(() -> checked(authenticator.authenticate(authorization, requestId), scope), false);
+    }
+
+    private Admission checked(Admission admission, String scope) {
         if (!Scopes.allows(admission.scopes(), scope)) {
             throw PlatformException.forbidden("This API key lacks the '" + scope + "' scope");
         }

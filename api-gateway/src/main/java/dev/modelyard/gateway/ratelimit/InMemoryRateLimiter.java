@@ -20,9 +20,13 @@ public class InMemoryRateLimiter implements RateLimiter {
     @Override
     public long tryAcquire(String bucket, int perMinute) {
         long now = nanoClock.getAsLong();
-        // A changed quota takes effect at once: the bucket is replaced, starting full.
-        TokenBucket tokens = buckets.compute(bucket, (name, existing) ->
-                existing != null && existing.perMinute() == perMinute ? existing : new TokenBucket(perMinute, now));
+        // The usual case reads the map without locking; only a new key or a changed quota writes it.
+        TokenBucket tokens = buckets.get(bucket);
+        if (tokens == null || tokens.perMinute() != perMinute) {
+            // A changed quota takes effect at once: the bucket is replaced, starting full.
+            tokens = buckets.compute(bucket, (name, existing) ->
+                    existing != null && existing.perMinute() == perMinute ? existing : new TokenBucket(perMinute, now));
+        }
         return tokens.take(now);
     }
 }

@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
+
+    private static final long FORTY_BITS = (1L << 40) - 1;
 
     @Test
     void idsArePrefixedAndWellFormed() {
@@ -25,11 +34,20 @@ class IdsTest {
     }
 
     @Test
-    void timestampIsEncodedInCrockfordBase32() {
-        assertThat(Ids.encode(0, new byte[10])).isEqualTo("00000000000000000000000000");
-        byte[] ones = new byte[10];
-        java.util.Arrays.fill(ones, (byte) 0xff);
-        assertThat(Ids.encode(32, ones)).isEqualTo("0000000010ZZZZZZZZZZZZZZZZ");
+    void timestampAndRandomBitsAreEncodedInCrockfordBase32() {
+        assertThat(Ids.encode(0, 0, 0)).isEqualTo("00000000000000000000000000");
+        assertThat(Ids.encode(32, FORTY_BITS, FORTY_BITS)).isEqualTo("0000000010ZZZZZZZZZZZZZZZZ");
+        // The first random half fills characters 10-17, the second 18-25, most significant first.
+        assertThat(Ids.encode(0, 1, 32)).isEqualTo("00000000000000000100000010");
+    }
+
+    @Test
+    void randomPartVariesWithinOneMillisecond() {
+        Clock frozen = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(seen.add(Ids.next("file", frozen))).isTrue();
+        }
     }
 
     @Test
@@ -38,5 +56,33 @@ class IdsTest {
         for (int i = 0; i < 10_000; i++) {
             assertThat(seen.add(Ids.next("file"))).isTrue();
         }
+    }
+
+    @Test
+    void idsFromConcurrentThreadsDoNotCollide() throws Exception {
+        int threads = 16;
+        int perThread = 20_000;
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        seen.add(Ids.next("req"));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(seen).hasSize(threads * perThread);
     }
 }
