@@ -37,6 +37,8 @@ class MeteringCrashTest {
     private static final String ROUTER = "inference-router";
     private static final String MODEL = "churn";
     private static final int CLIENTS = 4;
+    /** Answers received under load before the kill, and again after the restart, before load stops. */
+    private static final long ANSWERS_PER_PHASE = 40;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -72,7 +74,7 @@ class MeteringCrashTest {
                 }
             }));
         }
-        Thread.sleep(2000);
+        awaitAnswers(received, ANSWERS_PER_PHASE);
         ProcessHandle router = platform.process(ROUTER).orElseThrow();
         long receivedBeforeKill = received.get();
         assertThat(router.destroyForcibly()).isTrue();
@@ -82,7 +84,7 @@ class MeteringCrashTest {
         platform.startStopped();
         long restartedAt = received.get();
         routerDown.set(false);
-        Thread.sleep(3000);
+        awaitAnswers(received, restartedAt + ANSWERS_PER_PHASE);
         loading.set(false);
         for (Thread client : clients) {
             client.join();
@@ -115,6 +117,16 @@ class MeteringCrashTest {
             }
         }
         throw new AssertionError("No invoice line for " + MODEL + "@" + version + " in " + body);
+    }
+
+    /** Load runs until the clients have received {@code atLeast} answers in all (a phase's worth of calls). */
+    private static void awaitAnswers(AtomicLong received, long atLeast) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (received.get() < atLeast) {
+            assertThat(System.nanoTime()).as("%d answers within 60 s (have %d)", atLeast, received.get())
+                    .isLessThan(deadline);
+            pause();
+        }
     }
 
     private static void pause() {
