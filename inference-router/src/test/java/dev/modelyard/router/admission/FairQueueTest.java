@@ -8,7 +8,10 @@ import dev.modelyard.common.error.PlatformException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class FairQueueTest {
@@ -18,20 +21,32 @@ class FairQueueTest {
     @Test
     void oneTenantsBurstDoesNotStarveAnotherTenant() throws Exception {
         FairQueue queue = new FairQueue(2, 1000);
-        List<String> served = new CopyOnWriteArrayList<>();
+        BlockingQueue<Admitted> admitted = new LinkedBlockingQueue<>();
         FairQueue.Permit first = queue.acquire("burst", System.nanoTime() + MINUTE);
         FairQueue.Permit second = queue.acquire("burst", System.nanoTime() + MINUTE);
 
         List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            callers.add(call(queue, "burst", served));
+            callers.add(holdUntilReleased(queue, "burst", admitted));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.waiting() == 40);
-        callers.add(call(queue, "quiet", served));
+        callers.add(holdUntilReleased(queue, "quiet", admitted));
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.waiting() == 41);
 
-        first.close();
-        second.close();
+        // Freeing one slot at a time and holding each admitted call makes the admission order observable.
+        List<String> served = new ArrayList<>();
+        FairQueue.Permit freed = first;
+        FairQueue.Permit stillHeld = second;
+        for (int i = 0; i < 41; i++) {
+            freed.close();
+            Admitted next = admitted.poll(10, TimeUnit.SECONDS);
+            assertThat(next).as("call %d admitted", i + 1).isNotNull();
+            served.add(next.tenant());
+            freed = stillHeld;
+            stillHeld = next.permit();
+        }
+        freed.close();
+        stillHeld.close();
         for (Thread caller : callers) {
             caller.join(10_000);
         }
@@ -78,6 +93,15 @@ class FairQueueTest {
         held.close();
         assertThat(patient.running()).isZero();
         assertThat(queue.running()).isZero();
+    }
+
+    private record Admitted(String tenant, FairQueue.Permit permit) {
+    }
+
+    /** A caller that takes a slot and passes it to the test, which decides when it is handed back. */
+    private static Thread holdUntilReleased(FairQueue queue, String tenant, BlockingQueue<Admitted> admitted) {
+        return Thread.ofPlatform().start(() -> admitted.add(new Admitted(tenant,
+                queue.acquire(tenant, System.nanoTime() + MINUTE))));
     }
 
     /** A caller that takes a slot, notes its tenant and hands the slot back. */
