@@ -31,15 +31,32 @@ public final class CandidateStart {
         return new CandidateStart(initials, neverAfter, test);
     }
 
+    /** Whether a candidate may begin with the ASCII character {@code c}, by the table of initials. */
+    boolean beginsWith(char c) {
+        return c < 128 && initials[c];
+    }
+
+    /** Whether no candidate begins right after the ASCII character {@code previous} (NUL at a text's start). */
+    boolean neverFollows(char previous) {
+        return previous < 128 && neverAfter[previous];
+    }
+
+    /** The test at a position the tables let through. */
+    boolean mayStartAt(String text, int at) {
+        return test.mayStartAt(text, at);
+    }
+
     /** The first position from {@code from} on where a candidate may begin, or -1. */
     int next(String text, int from) {
-        char previous = from > 0 ? text.charAt(from - 1) : '\0';
         for (int at = from; at < text.length(); at++) {
             char c = text.charAt(at);
-            if (c < 128 && initials[c] && (previous >= 128 || !neverAfter[previous]) && test.mayStartAt(text, at)) {
-                return at;
+            // The character before is read only where the initial qualifies: most positions stop at the first test.
+            if (c < 128 && initials[c]) {
+                char previous = at > 0 ? text.charAt(at - 1) : '\0';
+                if ((previous >= 128 || !neverAfter[previous]) && test.mayStartAt(text, at)) {
+                    return at;
+                }
             }
-            previous = c;
         }
         return -1;
     }

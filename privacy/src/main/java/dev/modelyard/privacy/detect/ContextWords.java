@@ -13,23 +13,32 @@ public final class ContextWords {
     public static final ContextWords NONE = new ContextWords(List.of());
 
     private final List<String> words;
-    /** The ASCII letters words start with, upper and lower case, so most positions are passed over at once. */
-    private final boolean[] initials = new boolean[128];
-    private final boolean nonAsciiInitial;
+    /**
+     * The words by their ASCII initial, upper and lower case (null for an initial none has), so most positions
+     * are passed over at once and a word start is compared with the few words it can begin.
+     */
+    private final String[][] byInitial = new String[128][];
+    /** Every word, compared at a non-ASCII word start where some word has a non-ASCII initial. */
+    private final String[] nonAsciiStarts;
+    /** The words' initials as {@link TextProfile#wordInitials} has them, or -1 where one is no ASCII letter. */
+    private final int initialLetters;
 
     private ContextWords(List<String> words) {
         this.words = words;
-        boolean nonAscii = false;
-        for (String word : words) {
-            char first = word.charAt(0);
-            if (first < 128) {
-                initials[Character.toLowerCase(first)] = true;
-                initials[Character.toUpperCase(first)] = true;
-            } else {
-                nonAscii = true;
-            }
+        for (char initial = 0; initial < 128; initial++) {
+            char lower = Character.toLowerCase(initial);
+            String[] starting = words.stream()
+                    .filter(word -> Character.toLowerCase(word.charAt(0)) == lower).toArray(String[]::new);
+            byInitial[initial] = starting.length == 0 ? null : starting;
         }
-        this.nonAsciiInitial = nonAscii;
+        this.nonAsciiStarts = words.stream().anyMatch(word -> word.charAt(0) >= 128)
+                ? words.toArray(String[]::new) : null;
+        int letters = 0;
+        for (String word : words) {
+            char initial = Character.toLowerCase(word.charAt(0));
+            letters |= initial >= 'a' && initial <= 'z' ? 1 << (initial - 'a') : -1;
+        }
+        this.initialLetters = letters;
     }
 
     public static ContextWords of(String... words) {
@@ -46,6 +55,14 @@ public final class ContextWords {
         return text != null && appearIn(text, 0, text.length());
     }
 
+    /**
+     * Like {@link #appearIn(String)} for a text of that profile, answered at once where no word of the text
+     * begins with a letter these words begin with.
+     */
+    public boolean appearIn(String text, TextProfile profile) {
+        return (initialLetters == -1 || (initialLetters & profile.wordInitials()) != 0) && appearIn(text);
+    }
+
     /** Whether one of the words occurs within {@code [from, to)} of {@code text}. */
     public boolean appearIn(String text, int from, int to) {
         if (words.isEmpty()) {
@@ -53,15 +70,16 @@ public final class ContextWords {
         }
         for (int i = Math.max(0, from); i < to; i++) {
             char c = text.charAt(i);
-            if ((c < 128 ? initials[c] : nonAsciiInitial) && !isLetter(text, i - 1) && startsWord(text, i, to)) {
+            String[] starting = c < 128 ? byInitial[c] : nonAsciiStarts;
+            if (starting != null && !isLetter(text, i - 1) && startsWord(starting, text, i, to)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean startsWord(String text, int at, int to) {
-        for (String word : words) {
+    private static boolean startsWord(String[] candidates, String text, int at, int to) {
+        for (String word : candidates) {
             int end = at + word.length();
             if (end <= to && text.regionMatches(true, at, word, 0, word.length()) && !isLetter(text, end)) {
                 return true;

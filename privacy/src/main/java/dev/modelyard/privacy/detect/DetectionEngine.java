@@ -5,11 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 
 /**
  * Runs the recognizers over a text and decides what counts: each candidate's content score, raised by
  * supporting words shortly before it or in its field's name and lowered by contradicting ones, must reach
- * the threshold; of overlapping findings the longer span wins, then the higher score. Immutable and thread-safe.
+ * the threshold; of overlapping findings the longer span wins, then the higher score. Thread-safe: what it keeps
+ * between texts (answers per field and per profile, each thread's matchers) never changes an answer.
  */
 public final class DetectionEngine {
 
@@ -30,12 +34,23 @@ public final class DetectionEngine {
 
     /** Field names seen are few (a file's columns and keys), so which recognizers each supports is kept. */
     private static final int MAX_REMEMBERED_FIELDS = 4096;
+    private static final int SCREENED_SLOT_BITS = 12;
 
     private final DetectionSettings settings;
     /** The enabled built-in recognizers first, then the tenant's own. */
     private final List<Recognizer> recognizers;
     private final int builtIns;
     private final Map<String, boolean[]> supportByField = new ConcurrentHashMap<>();
+    /**
+     * The same answers by the field string's identity, in a direct-mapped table: a file passes the same few
+     * strings (its column names) for every value, and comparing references skips hashing them.
+     */
+    private final FieldSupport[] supportBySameField = new FieldSupport[64];
+    /** The recognizers worth trying by screen key, in a direct-mapped table: a key that collides is screened again. */
+    private final Screened[] screened = new Screened[1 << SCREENED_SLOT_BITS];
+    private final StartPositions startPositions;
+    /** What each thread reuses from text to text. */
+    private final ThreadLocal<Scratch> scratches;
 
     public DetectionEngine(DetectionSettings settings) {
         this.settings = settings;
@@ -48,6 +63,9 @@ public final class DetectionEngine {
         this.builtIns = enabled.size();
         settings.customPatterns().forEach(pattern -> enabled.add(Recognizers.custom(pattern)));
         this.recognizers = List.copyOf(enabled);
+        this.startPositions = new StartPositions(recognizers);
+        this.scratches = ThreadLocal.withInitial(() -> new Scratch(new Matcher[recognizers.size()],
+                new StartPositions.Found()));
     }
 
     public DetectionSettings settings() {
@@ -65,15 +83,12 @@ public final class DetectionEngine {
         }
         TextProfile profile = TextProfile.of(text);
         boolean[] supportedByFields = null;
+        Scratch scratch = null;
+        boolean indexed = false;
         List<Finding> found = null;
-        for (int r = Recognizers.canHoldAny(profile) ? 0 : builtIns; r < recognizers.size(); r++) {
+        Screened screening = worthTrying(profile);
+        for (int r : screening.recognizers()) {
             Recognizer recognizer = recognizers.get(r);
-            if (!recognizer.screen().test(profile)) {
-                continue;
-            }
-            if (recognizer.bestScore() + SUPPORT < settings.threshold()) {
-                continue;
-            }
             if (supportedByFields == null) {
                 supportedByFields = supportedBy(field);
             }
@@ -81,10 +96,23 @@ public final class DetectionEngine {
             // A kind that cannot reach the threshold on its own is only worth looking for where its context is;
             // that is checked before its starts, as such kinds' values (dates, five-digit numbers) are common.
             if (recognizer.bestScore() < settings.threshold() && !supportedByField
-                    && !recognizer.supporting().appearIn(text)) {
+                    && !recognizer.supporting().appearIn(text, profile)) {
                 continue;
             }
-            int start = recognizer.nextStart(text, 0);
+            if (scratch == null) {
+                scratch = scratches.get();
+            }
+            IntUnaryOperator startsFrom;
+            if (r < Integer.SIZE && (screening.indexed() & 1 << r) != 0) {
+                if (!indexed) {
+                    startPositions.index(text, screening.indexed(), scratch.found());
+                    indexed = true;
+                }
+                startsFrom = startPositions.startsOf(r, text, scratch.found());
+            } else {
+                startsFrom = from -> recognizer.nextStart(text, from);
+            }
+            int start = startsFrom.applyAsInt(0);
             if (start < 0) {
                 continue;
             }
@@ -92,7 +120,7 @@ public final class DetectionEngine {
                 found = new ArrayList<>(4);
             }
             int first = found.size();
-            recognizer.find(text, start, found);
+            recognizer.find(matcherFor(scratch.matchers(), r, text), text, start, startsFrom, found);
             rescore(recognizer, text, supportedByField, found, first);
         }
         found = addDenied(text, found);
@@ -102,9 +130,57 @@ public final class DetectionEngine {
         return found.size() == 1 ? found : strongestWithoutOverlaps(found);
     }
 
+    /**
+     * The recognizers whose screen the profile passes and that can reach the threshold at all, found once per
+     * screen key and kept: texts of a file fall into few keys, and running every screen costs more than a lookup.
+     */
+    private Screened worthTrying(TextProfile profile) {
+        int key = profile.screenKey();
+        int slot = (key * 0x9E3779B1) >>> (Integer.SIZE - SCREENED_SLOT_BITS);
+        Screened known = screened[slot];
+        if (known != null && known.key() == key) {
+            return known;
+        }
+        TextProfile capped = profile.capped();
+        int[] worthTrying = IntStream.range(Recognizers.canHoldAny(capped) ? 0 : builtIns, recognizers.size())
+                .filter(r -> recognizers.get(r).screen().test(capped)
+                        && recognizers.get(r).bestScore() + SUPPORT >= settings.threshold())
+                .toArray();
+        // Entries are immutable, so a thread reading a slot another one is writing sees the old entry or the new.
+        Screened screening = new Screened(key, worthTrying, startPositions.covered(worthTrying));
+        screened[slot] = screening;
+        return screening;
+    }
+
+    /**
+     * The recognizers worth trying on texts with one screen key, and which of them (bits) find their starts
+     * through {@link StartPositions}.
+     */
+    private record Screened(int key, int[] recognizers, int indexed) {
+    }
+
+    /** Each thread's matchers of the recognizers' patterns, made on first use and reset for each text, and positions. */
+    private record Scratch(Matcher[] matchers, StartPositions.Found found) {
+    }
+
+    private Matcher matcherFor(Matcher[] threadMatchers, int recognizer, String text) {
+        Matcher matcher = threadMatchers[recognizer];
+        if (matcher == null) {
+            matcher = recognizers.get(recognizer).candidates().matcher(text);
+            threadMatchers[recognizer] = matcher;
+            return matcher;
+        }
+        return matcher.reset(text);
+    }
+
     /** Per recognizer, whether the field's name holds one of its supporting words. */
     private boolean[] supportedBy(String field) {
         String key = field == null ? "" : field;
+        int slot = System.identityHashCode(key) & (supportBySameField.length - 1);
+        FieldSupport same = supportBySameField[slot];
+        if (same != null && same.field() == key) {
+            return same.supported();
+        }
         boolean[] supported = supportByField.get(key);
         if (supported == null) {
             supported = new boolean[recognizers.size()];
@@ -115,7 +191,12 @@ public final class DetectionEngine {
                 supportByField.put(key, supported);
             }
         }
+        supportBySameField[slot] = new FieldSupport(key, supported);
         return supported;
+    }
+
+    /** What {@link #supportedBy} answered for one field's string. */
+    private record FieldSupport(String field, boolean[] supported) {
     }
 
     /** Applies context to the candidates from {@code first} on, dropping those below the threshold or allowed. */

@@ -221,7 +221,7 @@ final class PhoneNumbers {
     }
 
     private static Pattern pattern(String regex) {
-        return PATTERNS.computeIfAbsent(regex, Pattern::compile);
+        return PATTERNS.computeIfAbsent(regex, Patterns::compile);
     }
 
     private static String digitsOf(String candidate) {

@@ -1,6 +1,7 @@
 package dev.modelyard.privacy.detect;
 
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -40,9 +41,18 @@ public record Recognizer(String type, Predicate<TextProfile> screen, CandidateSt
      * pattern at each possible start from {@code first} (a {@link #nextStart} result) on. Matching there
      * finds what a search of the whole text would: a search returns the leftmost match and resumes after
      * it, and no match begins where the start test says none can.
+     *
+     * @param matcher a matcher of {@link #candidates} reset to {@code text}, which callers keep from text to text
      */
-    void find(String text, int first, List<Finding> out) {
-        Matcher matcher = candidates.matcher(text);
+    void find(Matcher matcher, String text, int first, List<Finding> out) {
+        find(matcher, text, first, from -> nextStart(text, from), out);
+    }
+
+    /**
+     * Like {@link #find(Matcher, String, int, List)} with the starts from a position on given by
+     * {@code startsFrom}, which must answer what {@link #nextStart} would, asked for ever later positions.
+     */
+    void find(Matcher matcher, String text, int first, IntUnaryOperator startsFrom, List<Finding> out) {
         if (starts == null) {
             while (matcher.find()) {
                 add(matcher, out);
@@ -58,7 +68,7 @@ public record Recognizer(String type, Predicate<TextProfile> screen, CandidateSt
                 add(matcher, out);
                 next = Math.max(next, matcher.end());
             }
-            at = nextStart(text, next);
+            at = startsFrom.applyAsInt(next);
         }
     }
 

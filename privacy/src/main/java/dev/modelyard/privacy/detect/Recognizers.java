@@ -19,8 +19,8 @@ public final class Recognizers {
     static final int SECRET_MIN_LENGTH = 20;
 
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-    private static final Pattern IPV4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
-    private static final Pattern DATE_PARTS = Pattern.compile("\\d+|[A-Za-z]{3,}");
+    private static final Pattern IPV4 = Patterns.compile(OCTET + "(?:\\." + OCTET + "){3}");
+    private static final Pattern DATE_PARTS = Patterns.compile("\\d+|[A-Za-z]{3,}");
     private static final List<String> MONTHS = List.of(
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final String MONTH_NAME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?";
@@ -28,13 +28,13 @@ public final class Recognizers {
     public static final Recognizer EMAIL_ADDRESS = new Recognizer(PiiType.EMAIL_ADDRESS.name(),
             p -> p.ats() > 0 && p.dots() > 0,
             CandidateStarts.EMAIL,
-            Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])"),
+            Patterns.compile("(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])"),
             value -> 0.95, 0.95, ContextWords.of("email", "e-mail", "mail"), ContextWords.NONE);
 
     public static final Recognizer URL_CREDENTIALS = new Recognizer(PiiType.URL_CREDENTIALS.name(),
             p -> p.ats() > 0 && p.colons() >= 2 && p.slashes() >= 2,
             CandidateStarts.URL_WITH_CREDENTIALS,
-            Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\\s:/@]+:[^\\s/@]+@[^\\s/?#,;\"']+"),
+            Patterns.compile("\\b[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\\s:/@]+:[^\\s/@]+@[^\\s/?#,;\"']+"),
             value -> 1, 1, ContextWords.NONE, ContextWords.NONE);
 
     /**
@@ -45,7 +45,7 @@ public final class Recognizers {
     public static final Recognizer PHONE_NUMBER = new Recognizer(PiiType.PHONE_NUMBER.name(),
             p -> p.digits() >= 7,
             CandidateStarts.PHONE,
-            Pattern.compile("(?<![\\w+(]|\\d[ .-])(?:"
+            Patterns.compile("(?<![\\w+(]|\\d[ .-])(?:"
                     + "\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}"
                     + "|(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}"
                     + "|0[1-9]\\d{0,3}(?:[ /.-]\\d{2,8}){1,4}"
@@ -58,7 +58,7 @@ public final class Recognizers {
     public static final Recognizer CREDIT_CARD = new Recognizer(PiiType.CREDIT_CARD.name(),
             p -> p.digits() >= 13,
             CandidateStarts.CARD_NUMBER,
-            Pattern.compile("(?<![\\w-]|\\d[ -])\\d(?:[ -]?\\d){12,18}(?![\\w-]|[ -]\\d)"),
+            Patterns.compile("(?<![\\w-]|\\d[ -])\\d(?:[ -]?\\d){12,18}(?![\\w-]|[ -]\\d)"),
             value -> Checks.isCardNumber(value) ? 0.9 : 0, 0.9,
             ContextWords.of("card", "credit", "visa", "mastercard", "amex", "cc", "payment"), ContextWords.NONE);
 
@@ -66,7 +66,7 @@ public final class Recognizers {
     public static final Recognizer IBAN = new Recognizer(PiiType.IBAN.name(),
             p -> p.upper() >= 2 && p.digits() >= 6,
             CandidateStarts.IBAN,
-            Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
+            Patterns.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
             value -> Checks.isIban(value) ? 0.95 : 0, 0.95,
             ContextWords.of("iban", "account", "bank", "konto"), ContextWords.NONE);
 
@@ -74,7 +74,7 @@ public final class Recognizers {
     public static final Recognizer IP_ADDRESS = new Recognizer(PiiType.IP_ADDRESS.name(),
             p -> p.dots() >= 3 && p.digits() >= 4 || p.colons() >= 2,
             CandidateStarts.IP_ADDRESS,
-            Pattern.compile("(?<![\\d.])" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)"
+            Patterns.compile("(?<![\\d.])" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)"
                     + "|(?<![\\w:.-])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\\w:-]|\\.\\d)"),
             value -> value.indexOf(':') < 0 ? 0.75 : isIpv6(value) ? 0.85 : 0, 0.85,
             ContextWords.of("ip", "address", "host", "from", "client", "server"),
@@ -83,7 +83,7 @@ public final class Recognizers {
     public static final Recognizer MAC_ADDRESS = new Recognizer(PiiType.MAC_ADDRESS.name(),
             p -> p.colons() >= 5 || p.dashes() >= 5 || p.dots() >= 2 && p.longestToken() >= 14,
             CandidateStarts.MAC_ADDRESS,
-            Pattern.compile("(?<![\\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?![\\w:-])"
+            Patterns.compile("(?<![\\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?![\\w:-])"
                     + "|(?<![\\w.])[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}(?![\\w.])"),
             value -> 0.85, 0.85, ContextWords.of("mac", "hardware", "device", "ethernet", "wifi"), ContextWords.NONE);
 
@@ -91,14 +91,14 @@ public final class Recognizers {
     public static final Recognizer US_SSN = new Recognizer(PiiType.US_SSN.name(),
             p -> p.digits() >= 9,
             CandidateStarts.SSN,
-            Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"),
+            Patterns.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"),
             value -> 0.6, 0.6, ContextWords.of("ssn", "social security", "social"), RECORD_NUMBERS);
 
     /** A date is a birth date only with context ("born", "DOB", a date_of_birth column): a bare date scores 0.3. */
     public static final Recognizer DATE_OF_BIRTH = new Recognizer(PiiType.DATE_OF_BIRTH.name(),
             p -> p.digits() >= 5,
             CandidateStarts.DATE,
-            Pattern.compile("(?<![\\w./-])(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}|\\d{4}-\\d{2}-\\d{2}"
+            Patterns.compile("(?<![\\w./-])(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}|\\d{4}-\\d{2}-\\d{2}"
                     + "|\\d{1,2}\\.? " + MONTH_NAME + " \\d{4}|" + MONTH_NAME + " \\d{1,2},? \\d{4})(?![\\w/-]|\\.\\d)"),
             value -> isBirthDateShaped(value) ? 0.3 : 0, 0.3,
             ContextWords.of("born", "dob", "date of birth", "birth", "birthday", "birthdate", "geb", "geboren",
@@ -109,7 +109,7 @@ public final class Recognizers {
     public static final Recognizer POSTAL_CODE = new Recognizer(PiiType.POSTAL_CODE.name(),
             p -> p.digits() >= 5,
             CandidateStarts.POSTAL_CODE,
-            Pattern.compile("(?<![\\w.,-])\\d{5}(?:-\\d{4})?(?![\\w-]|[.,]\\d)"),
+            Patterns.compile("(?<![\\w.,-])\\d{5}(?:-\\d{4})?(?![\\w-]|[.,]\\d)"),
             value -> value.length() > 5 ? 0.35 : 0.25, 0.35,
             ContextWords.of("zip", "zip code", "postal", "postcode", "post code", "plz", "postleitzahl", "code postal", "cp"),
             RECORD_NUMBERS);
@@ -118,20 +118,20 @@ public final class Recognizers {
     public static final Recognizer UK_POSTCODE = new Recognizer(PiiType.POSTAL_CODE.name(),
             p -> p.upper() >= 3 && p.digits() >= 2,
             CandidateStarts.UK_POSTCODE,
-            Pattern.compile("\\b(?:[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?) ?\\d[ABD-HJLNP-UW-Z]{2}\\b"),
+            Patterns.compile("\\b(?:[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?) ?\\d[ABD-HJLNP-UW-Z]{2}\\b"),
             value -> 0.5, 0.5, ContextWords.of("postcode", "post code", "postal"), RECORD_NUMBERS);
 
     public static final Recognizer UK_NINO = new Recognizer(PiiType.UK_NINO.name(),
             p -> p.upper() >= 3 && p.digits() >= 6,
             CandidateStarts.UK_NINO,
-            Pattern.compile("\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b"),
+            Patterns.compile("\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b"),
             value -> Checks.isUkNino(value) ? 0.75 : 0, 0.75,
             ContextWords.of("nino", "national insurance", "ni number", "ni"), ContextWords.NONE);
 
     public static final Recognizer ES_DNI = new Recognizer(PiiType.ES_DNI.name(),
             p -> p.upper() >= 1 && p.longestDigitRun() >= 7,
             CandidateStarts.SPANISH_ID,
-            Pattern.compile("\\b(?:\\d{8}|[XYZ]-?\\d{7})-?[A-Z]\\b"),
+            Patterns.compile("\\b(?:\\d{8}|[XYZ]-?\\d{7})-?[A-Z]\\b"),
             value -> Checks.isSpanishId(value) ? 0.85 : 0, 0.85,
             ContextWords.of("dni", "nie", "nif", "documento"), ContextWords.NONE);
 
@@ -139,13 +139,13 @@ public final class Recognizers {
     public static final Recognizer IT_FISCAL_CODE = new Recognizer(PiiType.IT_FISCAL_CODE.name(),
             p -> p.upper() >= 9 && p.digits() >= 7,
             CandidateStarts.ITALIAN_FISCAL_CODE,
-            Pattern.compile("\\b[A-Z]{6}\\d{2}[A-EHLMPRST]\\d{2}[A-Z]\\d{3}[A-Z]\\b"),
+            Patterns.compile("\\b[A-Z]{6}\\d{2}[A-EHLMPRST]\\d{2}[A-Z]\\d{3}[A-Z]\\b"),
             value -> 0.85, 0.85, ContextWords.of("codice fiscale", "cf", "fiscale"), ContextWords.NONE);
 
     public static final Recognizer FR_NIR = new Recognizer(PiiType.FR_NIR.name(),
             p -> p.digits() >= 13,
             CandidateStarts.FRENCH_NIR,
-            Pattern.compile("(?<![\\w-])[12] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}(?![\\w-])"),
+            Patterns.compile("(?<![\\w-])[12] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}(?![\\w-])"),
             value -> Checks.isFrenchNir(value) ? 0.85 : 0, 0.85,
             ContextWords.of("nir", "insee", "sécurité sociale", "securite sociale"), ContextWords.NONE);
 
@@ -153,7 +153,7 @@ public final class Recognizers {
     public static final Recognizer KNOWN_SECRET = new Recognizer(PiiType.SECRET.name(),
             p -> p.longestToken() >= 20 || p.dashes() >= 10,
             CandidateStarts.KNOWN_SECRET,
-            Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
+            Patterns.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
                     + "|\\bgh[pousr]_[A-Za-z0-9]{36}\\b"
                     + "|\\bgithub_pat_[A-Za-z0-9_]{22,}"
                     + "|\\bxox[baprs]-[A-Za-z0-9-]{10,}"
@@ -167,7 +167,7 @@ public final class Recognizers {
     public static final Recognizer HIGH_ENTROPY_SECRET = new Recognizer(PiiType.SECRET.name(),
             p -> p.longestToken() >= SECRET_MIN_LENGTH,
             CandidateStarts.LONG_TOKEN,
-            Pattern.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{" + SECRET_MIN_LENGTH + ",}(?![A-Za-z0-9+/=_-])"),
+            Patterns.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{" + SECRET_MIN_LENGTH + ",}(?![A-Za-z0-9+/=_-])"),
             value -> looksRandom(value) ? 0.4 : 0, 0.4,
             ContextWords.of("key", "token", "secret", "password", "passwd", "pwd", "api", "apikey", "api_key",
                     "credential", "credentials", "auth", "bearer"),

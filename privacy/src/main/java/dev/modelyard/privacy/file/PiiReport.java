@@ -4,6 +4,7 @@ import dev.modelyard.privacy.detect.Finding;
 import dev.modelyard.privacy.policy.AnonymizationPolicy;
 import dev.modelyard.privacy.policy.Operator;
 import dev.modelyard.privacy.policy.PolicyReference;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,8 +27,9 @@ public record PiiReport(long total, Map<String, Long> byType, Map<String, Map<St
     /** Collects a report row by row while a file streams through. */
     static final class Builder {
         private long total;
-        private final Map<String, Long> byType = new TreeMap<>();
-        private final Map<String, Map<String, Long>> byColumn = new TreeMap<>();
+        /** Counted in hash maps of mutable counts, as every finding of a file passes here; sorted once at the end. */
+        private final Map<String, long[]> byType = new HashMap<>();
+        private final Map<String, Map<String, long[]>> byColumn = new HashMap<>();
         private final Map<String, String> classifiedColumns = new TreeMap<>();
         private final Map<String, String> operatorsByColumn = new TreeMap<>();
         private long rowsWithPii;
@@ -41,9 +43,24 @@ public record PiiReport(long total, Map<String, Long> byType, Map<String, Map<St
 
         void add(String column, String type) {
             total++;
-            byType.merge(type, 1L, Long::sum);
-            byColumn.computeIfAbsent(column, c -> new TreeMap<>()).merge(type, 1L, Long::sum);
+            count(byType, type);
+            count(byColumn.computeIfAbsent(column, c -> new HashMap<>()), type);
             rowHasPii = true;
+        }
+
+        private static void count(Map<String, long[]> counts, String key) {
+            long[] count = counts.get(key);
+            if (count == null) {
+                count = new long[1];
+                counts.put(key, count);
+            }
+            count[0]++;
+        }
+
+        private static Map<String, Long> sorted(Map<String, long[]> counts) {
+            Map<String, Long> sorted = new TreeMap<>();
+            counts.forEach((key, count) -> sorted.put(key, count[0]));
+            return sorted;
         }
 
         void columnOperator(String column, Operator operator) {
@@ -64,8 +81,10 @@ public record PiiReport(long total, Map<String, Long> byType, Map<String, Map<St
         PiiReport build(AnonymizationPolicy policy) {
             Map<String, String> operatorsByType = new TreeMap<>();
             byType.keySet().forEach(type -> operatorsByType.put(type, policy.forType(type).name()));
-            return new PiiReport(total, byType, byColumn, rowsWithPii, classifiedColumns, PolicyReference.of(policy),
-                    operatorsByType, operatorsByColumn);
+            Map<String, Map<String, Long>> columns = new TreeMap<>();
+            byColumn.forEach((column, counts) -> columns.put(column, sorted(counts)));
+            return new PiiReport(total, sorted(byType), columns, rowsWithPii, classifiedColumns,
+                    PolicyReference.of(policy), operatorsByType, operatorsByColumn);
         }
     }
 }

@@ -34,32 +34,41 @@ public final class CsvReader {
         while (true) {
             if (i < line.length() && line.charAt(i) == '"') {
                 i++;
-                // A quoted field: runs to the closing quote, across as many lines as it takes.
-                while (true) {
-                    if (i == line.length()) {
-                        line = lines.next();
-                        if (line == null) {
-                            throw ContentErrors.atLine(recordLine, "quoted field is never closed");
+                int close = line.indexOf('"', i);
+                String value;
+                if (close >= 0 && (close + 1 == line.length() || line.charAt(close + 1) != '"')) {
+                    // Most quoted fields end on their line without a doubled quote: taken whole, not char by char.
+                    value = line.substring(i, close);
+                    i = close + 1;
+                } else {
+                    // A quoted field: runs to the closing quote, across as many lines as it takes.
+                    while (true) {
+                        if (i == line.length()) {
+                            line = lines.next();
+                            if (line == null) {
+                                throw ContentErrors.atLine(recordLine, "quoted field is never closed");
+                            }
+                            field.append('\n');
+                            i = 0;
+                            continue;
                         }
-                        field.append('\n');
-                        i = 0;
-                        continue;
+                        char c = line.charAt(i++);
+                        if (c != '"') {
+                            field.append(c);
+                        } else if (i < line.length() && line.charAt(i) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
                     }
-                    char c = line.charAt(i++);
-                    if (c != '"') {
-                        field.append(c);
-                    } else if (i < line.length() && line.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        break;
-                    }
+                    value = field.toString();
+                    field.setLength(0);
                 }
                 if (i < line.length() && line.charAt(i) != ',') {
                     throw ContentErrors.atLine(lines.lineNumber(), "unexpected character after a closing quote");
                 }
-                fields.add(field.toString());
-                field.setLength(0);
+                fields.add(value);
             } else {
                 int end = line.indexOf(',', i);
                 end = end < 0 ? line.length() : end;

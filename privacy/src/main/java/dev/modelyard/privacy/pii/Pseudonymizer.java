@@ -1,13 +1,9 @@
 package dev.modelyard.privacy.pii;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns identifiers into stable pseudonyms ({@code pid_} and 16 hex digits of a keyed HMAC-SHA256), so
@@ -19,24 +15,25 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Pseudonymizer {
 
-    private static final String HMAC = "HmacSHA256";
     private static final int TOKEN_BYTES = 8;
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] PREFIX = "pid_".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
     /** How many values' pseudonyms are kept; all are forgotten when it is reached, so memory stays bounded. */
     static final int REMEMBERED_VALUES = 4096;
 
-    private final Mac mac;
-    private final byte[] digest;
+    private final HmacSha256 mac;
+    private final byte[] digest = new byte[HmacSha256.LENGTH];
+    /** The value's UTF-8 bytes, reused: identifiers are short and mostly ASCII. */
+    private byte[] message = new byte[64];
     private final Map<String, String> recent = new HashMap<>();
 
     private Pseudonymizer(byte[] key) {
-        this.mac = mac(key);
-        this.digest = new byte[mac.getMacLength()];
+        this.mac = new HmacSha256(key);
     }
 
     public static Pseudonymizer forTenant(String platformSecret, String tenant) {
-        Mac derivation = mac(platformSecret.getBytes(StandardCharsets.UTF_8));
-        return new Pseudonymizer(derivation.doFinal(tenant.getBytes(StandardCharsets.UTF_8)));
+        HmacSha256 derivation = new HmacSha256(platformSecret.getBytes(StandardCharsets.UTF_8));
+        return new Pseudonymizer(derivation.mac(tenant.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The pseudonym of {@code value}; an empty value stays empty, as there is nobody to hide. */
@@ -46,20 +43,42 @@ public final class Pseudonymizer {
         }
         String pseudonym = recent.get(value);
         if (pseudonym == null) {
-            mac.update(value.getBytes(StandardCharsets.UTF_8));
-            try {
-                mac.doFinal(digest, 0);
-            } catch (ShortBufferException e) {
-                throw new IllegalStateException(e);
-            }
-            pseudonym = HEX.formatHex(new StringBuilder(4 + 2 * TOKEN_BYTES).append("pid_"), digest, 0, TOKEN_BYTES)
-                    .toString();
+            int length = utf8(value);
+            mac.mac(message, 0, length, digest);
+            pseudonym = token();
             if (recent.size() == REMEMBERED_VALUES) {
                 recent.clear();
             }
             recent.put(value, pseudonym);
         }
         return pseudonym;
+    }
+
+    /** Encodes {@code value} into {@link #message}, returning the number of bytes. */
+    private int utf8(String value) {
+        int length = value.length();
+        if (length > message.length) {
+            message = new byte[Math.max(length, message.length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 128) {
+                message = value.getBytes(StandardCharsets.UTF_8);
+                return message.length;
+            }
+            message[i] = (byte) c;
+        }
+        return length;
+    }
+
+    /** {@code pid_} and the first {@link #TOKEN_BYTES} bytes of {@link #digest} in lower-case hex. */
+    private String token() {
+        byte[] token = Arrays.copyOf(PREFIX, PREFIX.length + 2 * TOKEN_BYTES);
+        for (int i = 0; i < TOKEN_BYTES; i++) {
+            token[PREFIX.length + 2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+            token[PREFIX.length + 2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
+        }
+        return new String(token, StandardCharsets.ISO_8859_1);
     }
 
     /** A pseudonym shaped like {@code value}, keyed like {@link #pseudonym}; see {@link ShapedPseudonym}. */
@@ -72,26 +91,17 @@ public final class Pseudonymizer {
      * counter, in a domain of their own so they never equal a {@link #pseudonym}'s bytes.
      */
     private byte[] keyStream(String value, int length) {
-        byte[] seed = mac.doFinal(("shaped\0" + value).getBytes(StandardCharsets.UTF_8));
+        byte[] seed = mac.mac(("shaped\0" + value).getBytes(StandardCharsets.UTF_8));
+        byte[] seeded = Arrays.copyOf(seed, seed.length + 1);
         byte[] out = new byte[length];
         int filled = 0;
         for (byte counter = 0; filled < length; counter++) {
-            mac.update(seed);
-            byte[] block = mac.doFinal(new byte[] {counter});
+            seeded[seed.length] = counter;
+            byte[] block = mac.mac(seeded);
             int n = Math.min(block.length, length - filled);
             System.arraycopy(block, 0, out, filled, n);
             filled += n;
         }
         return out;
-    }
-
-    private static Mac mac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key, HMAC));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-        }
     }
 }

@@ -6,7 +6,9 @@ import dev.modelyard.privacy.pii.PiiType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +37,34 @@ class CandidateStartsTest {
     }
 
     @Test
+    void startsFoundForAllRecognizersInOnePassAreEachRecognizersOwn() {
+        List<Recognizer> recognizers = Recognizers.ALL;
+        StartPositions positions = new StartPositions(recognizers);
+        int[] all = IntStream.range(0, recognizers.size()).toArray();
+        StartPositions.Found found = new StartPositions.Found();
+        SplittableRandom random = new SplittableRandom(9);
+        int starts = 0;
+        for (String text : texts(new SplittableRandom(5))) {
+            positions.index(text, positions.covered(all), found);
+            for (int r = 0; r < recognizers.size(); r++) {
+                IntUnaryOperator shared = positions.startsOf(r, text, found);
+                // Asked for ever later positions, as a search resuming after each candidate asks.
+                for (int from = 0; from <= text.length(); from += 1 + random.nextInt(3)) {
+                    int expected = recognizers.get(r).nextStart(text, from);
+                    assertThat(shared.applyAsInt(from)).as("%s from %d in \"%s\"", recognizers.get(r).type(), from, text)
+                            .isEqualTo(expected);
+                    if (expected < 0) {
+                        break;
+                    }
+                    starts++;
+                    from = expected;
+                }
+            }
+        }
+        assertThat(starts).isGreaterThan(10_000);
+    }
+
+    @Test
     void noBuiltInScreenPassesATextThatCanHoldNone() {
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 200_000; i++) {
@@ -42,7 +72,7 @@ class CandidateStartsTest {
             int longestDigitRun = random.nextInt(digits + 1);
             TextProfile profile = new TextProfile(digits, random.nextInt(12), random.nextInt(2), random.nextInt(5),
                     random.nextInt(7), random.nextInt(12), random.nextInt(4),
-                    Math.max(longestDigitRun, random.nextInt(24)), longestDigitRun);
+                    Math.max(longestDigitRun, random.nextInt(24)), longestDigitRun, random.nextInt(1 << 26));
             if (!Recognizers.canHoldAny(profile)) {
                 for (Recognizer recognizer : Recognizers.ALL) {
                     assertThat(recognizer.screen().test(profile)).as("%s screens %s", recognizer.type(), profile).isFalse();
@@ -66,7 +96,7 @@ class CandidateStartsTest {
         List<Finding> found = new ArrayList<>();
         int first = unscored.nextStart(text, 0);
         if (first >= 0) {
-            unscored.find(text, first, found);
+            unscored.find(unscored.candidates().matcher(text), text, first, found);
         }
         return found.stream().map(finding -> finding.start() + ":" + finding.end()).toList();
     }
