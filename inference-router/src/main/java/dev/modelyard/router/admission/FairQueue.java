@@ -5,8 +5,11 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,6 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * run at once; the others wait in one queue per tenant, and each freed slot goes to the next tenant in
  * round-robin order (deficit round robin with a cost of one call). A tenant that sends a burst of a
  * thousand calls waits behind its own calls, not in front of another tenant's one.
+ *
+ * <p>Waiting holds no thread: a waiting call is a future, completed with its permit on the thread that
+ * frees the slot, or failed by a timer when its deadline passes first.
  */
 public final class FairQueue {
 
@@ -23,17 +29,22 @@ public final class FairQueue {
         void close();
     }
 
-    private static final class Waiter {
-        final Condition granted;
-        boolean admitted;
+    /** Fails the waits whose deadline passed; one daemon thread for every queue of the process. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
 
-        Waiter(Condition granted) {
-            this.granted = granted;
+    private static final class Waiter {
+        final String tenant;
+        final CompletableFuture<Permit> admission = new CompletableFuture<>();
+        ScheduledFuture<?> deadline;
+
+        Waiter(String tenant) {
+            this.tenant = tenant;
         }
     }
 
     private final int capacity;
     private final int maxQueuedPerTenant;
+    private final Permit permit = this::release;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, ArrayDeque<Waiter>> waiting = new HashMap<>();
     /** Tenants with waiting calls, in the order they get the next slots. */
@@ -49,50 +60,48 @@ public final class FairQueue {
     }
 
     /**
-     * Waits for a slot until {@code deadlineNanos} ({@link System#nanoTime()} based).
+     * A slot now, or once one frees up before {@code deadlineNanos} ({@link System#nanoTime()} based). The
+     * future fails with a {@link PlatformException}: 429 at once when the tenant already has the most calls
+     * waiting, 503 when the deadline passes first.
+     */
+    public CompletableFuture<Permit> acquireAsync(String tenant, long deadlineNanos) {
+        Waiter waiter;
+        lock.lock();
+        try {
+            if (running < capacity && turns.isEmpty()) {
+                running++;
+                return CompletableFuture.completedFuture(permit);
+            }
+            ArrayDeque<Waiter> queue = waiting.computeIfAbsent(tenant, t -> new ArrayDeque<>());
+            if (queue.size() >= maxQueuedPerTenant) {
+                return CompletableFuture.failedFuture(PlatformException.tooManyRequests(
+                        "Too many of your calls are waiting for a model server; slow down or retry shortly", 1));
+            }
+            waiter = new Waiter(tenant);
+            if (queue.isEmpty()) {
+                turns.addLast(tenant);
+            }
+            queue.addLast(waiter);
+            // Under the lock, so that a release cannot admit the waiter before its timer is set.
+            waiter.deadline = DEADLINES.schedule(() -> expire(waiter), deadlineNanos - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
+        } finally {
+            lock.unlock();
+        }
+        return waiter.admission;
+    }
+
+    /**
+     * {@link #acquireAsync} for a caller that may block: waits on this thread.
      *
      * @throws PlatformException 429 when the tenant already has the most calls waiting, 503 when the deadline
      *                           passes first
      */
     public Permit acquire(String tenant, long deadlineNanos) {
-        lock.lock();
         try {
-            if (running < capacity && turns.isEmpty()) {
-                running++;
-                return this::release;
-            }
-            ArrayDeque<Waiter> queue = waiting.computeIfAbsent(tenant, t -> new ArrayDeque<>());
-            if (queue.size() >= maxQueuedPerTenant) {
-                throw PlatformException.tooManyRequests("Too many of your calls are waiting for a model server; "
-                        + "slow down or retry shortly", 1);
-            }
-            Waiter waiter = new Waiter(lock.newCondition());
-            if (queue.isEmpty()) {
-                turns.addLast(tenant);
-            }
-            queue.addLast(waiter);
-            long left = deadlineNanos - System.nanoTime();
-            while (!waiter.admitted && left > 0) {
-                try {
-                    left = waiter.granted.awaitNanos(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            if (waiter.admitted) {
-                return this::release;
-            }
-            queue.remove(waiter);
-            if (queue.isEmpty()) {
-                waiting.remove(tenant);
-                turns.remove(tenant);
-            }
-            throw new PlatformException(503, "model-server-busy", "Model server busy",
-                    "Every model server slot stayed busy until the call's deadline; try again shortly",
-                    List.of(), Map.of("Retry-After", "1"));
-        } finally {
-            lock.unlock();
+            return acquireAsync(tenant, deadlineNanos).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof PlatformException refused ? refused : e;
         }
     }
 
@@ -117,6 +126,7 @@ public final class FairQueue {
     }
 
     private void release() {
+        Waiter next;
         lock.lock();
         try {
             String tenant = turns.pollFirst();
@@ -125,17 +135,46 @@ public final class FairQueue {
                 return;
             }
             ArrayDeque<Waiter> queue = waiting.get(tenant);
-            Waiter next = queue.pollFirst();
+            next = queue.pollFirst();
             if (queue.isEmpty()) {
                 waiting.remove(tenant);
             } else {
                 turns.addLast(tenant);
             }
             // The slot passes straight to the next call: running stays as it is.
-            next.admitted = true;
-            next.granted.signal();
         } finally {
             lock.unlock();
         }
+        next.deadline.cancel(false);
+        // Outside the lock: the admitted call goes on on this thread and may come back to the queue.
+        next.admission.complete(permit);
+    }
+
+    /** The deadline passed while the call still waited (an admitted one is no longer in its queue). */
+    private void expire(Waiter waiter) {
+        lock.lock();
+        try {
+            ArrayDeque<Waiter> queue = waiting.get(waiter.tenant);
+            if (queue == null || !queue.remove(waiter)) {
+                return;
+            }
+            if (queue.isEmpty()) {
+                waiting.remove(waiter.tenant);
+                turns.remove(waiter.tenant);
+            }
+        } finally {
+            lock.unlock();
+        }
+        waiter.admission.completeExceptionally(new PlatformException(503, "model-server-busy", "Model server busy",
+                "Every model server slot stayed busy until the call's deadline; try again shortly",
+                List.of(), Map.of("Retry-After", "1")));
+    }
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("fair-queue-deadlines").factory());
+        // Most waits end admitted: their cancelled timers must not pile up until their deadline.
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 }

@@ -2,17 +2,26 @@ package dev.modelyard.router.backend;
 
 import dev.modelyard.protocols.kserve.GRPCInferenceServiceGrpc;
 import dev.modelyard.protocols.kserve.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import dev.modelyard.protocols.kserve.ModelInferRequest;
+import dev.modelyard.protocols.kserve.ModelInferResponse;
 import dev.modelyard.router.admission.FairQueue;
+import io.grpc.CallOptions;
+import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One model server as the router sees it: its one long-lived channel and stub (calls only add their
- * deadline), its circuit breaker, the fair queue in front of its concurrency, and what the health checks
- * last found: whether the server is ready and which recently used models it does not have ready.
+ * One model server as the router sees it: its one long-lived channel (inference calls are asynchronous and
+ * answered on the channel's own network thread; other questions use a blocking stub), its circuit breaker,
+ * the fair queue in front of its concurrency, and what the health checks last found: whether the server is
+ * ready and which recently used models it does not have ready.
  */
 final class Backend {
 
@@ -28,7 +37,8 @@ final class Backend {
 
     Backend(String target, CircuitBreaker breaker, FairQueue queue) {
         this.target = target;
-        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
+        // Answers are handled where they arrive: what follows an answer never blocks, so no executor hop.
+        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor().build();
         this.stub = GRPCInferenceServiceGrpc.newBlockingStub(channel);
         this.breaker = breaker;
         this.queue = queue;
@@ -40,6 +50,35 @@ final class Backend {
 
     GRPCInferenceServiceBlockingStub stub() {
         return stub;
+    }
+
+    /** Sends ModelInfer without waiting; the future completes on the channel's network thread. */
+    CompletableFuture<ModelInferResponse> infer(ModelInferRequest request, long deadlineNanos) {
+        Answer answer = new Answer();
+        ClientCalls.asyncUnaryCall(channel.newCall(GRPCInferenceServiceGrpc.getModelInferMethod(),
+                CallOptions.DEFAULT.withDeadline(Deadline.after(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS))),
+                request, answer);
+        return answer;
+    }
+
+    /** The one answer of a unary call, as a future. */
+    private static final class Answer extends CompletableFuture<ModelInferResponse>
+            implements StreamObserver<ModelInferResponse> {
+
+        @Override
+        public void onNext(ModelInferResponse response) {
+            complete(response);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            completeExceptionally(failure);
+        }
+
+        @Override
+        public void onCompleted() {
+            // The answer came with onNext; a call that ends without one fails through onError.
+        }
     }
 
     CircuitBreaker breaker() {

@@ -9,16 +9,19 @@ import dev.modelyard.protocols.kserve.ServerReadyRequest;
 import dev.modelyard.router.admission.FairQueue;
 import dev.modelyard.router.routing.RetryBudget;
 import dev.modelyard.router.routing.RoutingConfig;
-import io.grpc.Deadline;
 import io.grpc.Status;
+import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,53 +65,86 @@ public class ModelServers {
     }
 
     /**
+     * Sends the call without holding a thread while it waits for a slot or an answer; the future completes on
+     * the thread that answers (a backend channel's network thread, or the one that freed a queue slot).
+     *
      * @param placement     the backends the registry placed the model on; empty means any discovered one
      * @param request       names the serving name and version already
      * @param deadlineNanos when the caller stops waiting ({@link System#nanoTime()}); the backends get it as
      *                      their gRPC deadline, waiting in a queue included
+     * @return the answer, or a {@link PlatformException} as the failure
      */
-    public ModelInferResponse infer(String tenant, List<String> placement, ModelInferRequest request,
-                                    long deadlineNanos) {
+    public CompletableFuture<ModelInferResponse> infer(String tenant, List<String> placement, ModelInferRequest request,
+                                                       long deadlineNanos) {
         String model = request.getModelName() + "/" + request.getModelVersion();
-        List<Backend> candidates = candidates(placement, model);
-        PlatformException failure = null;
-        int attempts = 0;
-        for (Backend backend : candidates) {
-            if (attempts > 0 && (attempts > config.maxRetries() || System.nanoTime() - deadlineNanos >= 0
+        Call call = new Call(tenant, placement, model, request, deadlineNanos, candidates(placement, model).iterator());
+        CompletableFuture<ModelInferResponse> answer = new CompletableFuture<>();
+        attempt(call, 0, null, answer);
+        return answer;
+    }
+
+    /** One inference on its way through the candidates. */
+    private record Call(String tenant, List<String> placement, String model, ModelInferRequest request,
+                        long deadlineNanos, Iterator<Backend> candidates) {
+    }
+
+    /**
+     * Sends the call to the next candidate its breaker lets through, unless the retries are used up; a failure
+     * worth another backend comes back here, so failover is one more attempt, never a blocked thread.
+     */
+    private void attempt(Call call, int attempts, PlatformException failure, CompletableFuture<ModelInferResponse> answer) {
+        while (call.candidates().hasNext()) {
+            Backend backend = call.candidates().next();
+            if (attempts > 0 && (attempts > config.maxRetries() || System.nanoTime() - call.deadlineNanos() >= 0
                     || !retries.tryAcquire())) {
                 break;
             }
             if (!backend.breaker().tryAcquire()) {
                 continue;
             }
-            attempts++;
-            backend.used(model, System.nanoTime());
-            FairQueue.Permit permit;
-            try {
-                permit = backend.queue().acquire(tenant, deadlineNanos);
-            } catch (PlatformException e) {
-                backend.breaker().onIgnored();
-                throw e;
-            }
-            try (permit) {
-                ModelInferResponse answer = backend.stub()
-                        .withDeadline(Deadline.after(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS))
-                        .modelInfer(request);
-                backend.breaker().onSuccess();
-                return answer;
-            } catch (StatusRuntimeException e) {
-                Status.Code code = e.getStatus().getCode();
-                countOutcome(backend, code, model);
-                failure = failure(e.getStatus());
-                if (!worthAnotherBackend(code)) {
-                    throw failure;
+            backend.used(call.model(), System.nanoTime());
+            backend.queue().acquireAsync(call.tenant(), call.deadlineNanos()).whenComplete((permit, refused) -> {
+                if (refused != null) {
+                    backend.breaker().onIgnored();
+                    answer.completeExceptionally(refused);
+                    return;
                 }
-            }
+                CompletableFuture<ModelInferResponse> sent;
+                try {
+                    sent = backend.infer(call.request(), call.deadlineNanos());
+                } catch (RuntimeException e) {
+                    sent = CompletableFuture.failedFuture(e);
+                }
+                sent.whenComplete((response, error) -> {
+                    permit.close();
+                    if (error == null) {
+                        backend.breaker().onSuccess();
+                        answer.complete(response);
+                    } else {
+                        failed(call, backend, attempts + 1, error, answer);
+                    }
+                });
+            });
+            return;
         }
-        if (failure == null) {
-            throw noneAvailable(placement);
+        answer.completeExceptionally(failure == null ? noneAvailable(call.placement()) : failure);
+    }
+
+    private void failed(Call call, Backend backend, int attempts, Throwable error,
+                        CompletableFuture<ModelInferResponse> answer) {
+        if (!(error instanceof StatusRuntimeException || error instanceof StatusException)) {
+            backend.breaker().onIgnored();
+            answer.completeExceptionally(error);
+            return;
         }
-        throw failure;
+        Status status = Status.fromThrowable(error);
+        countOutcome(backend, status.getCode(), call.model());
+        PlatformException failure = failure(status);
+        if (worthAnotherBackend(status.getCode())) {
+            attempt(call, attempts, failure, answer);
+        } else {
+            answer.completeExceptionally(failure);
+        }
     }
 
     /** Whether some available backend of the placement has this version loaded. */
@@ -152,6 +188,11 @@ public class ModelServers {
     /** The breaker state of a backend the router knows, for diagnostics and tests. */
     public CircuitBreaker.State breakerState(String target) {
         return backend(target).breaker().state();
+    }
+
+    /** Whether the router holds a channel to this backend now. */
+    boolean knows(String target) {
+        return backends.containsKey(target);
     }
 
     /** Whether the last health check found the backend ready. */
@@ -210,15 +251,24 @@ public class ModelServers {
     }
 
     void checkHealth() {
-        discovery.targets().forEach(this::backend);
+        List<String> discovered = discovery.targets();
+        discovered.forEach(this::backend);
         long since = System.nanoTime() - RECENT_NANOS;
         for (Backend backend : backends.values()) {
+            Set<String> recentModels = backend.recentModels(since);
+            if (forgettable(backend, discovered, recentModels)) {
+                backends.remove(backend.target(), backend);
+                backend.close();
+                LOG.infof("Forgot model server %s: not ready, not discovered and not called for %d min",
+                        backend.target(), TimeUnit.NANOSECONDS.toMinutes(RECENT_NANOS));
+                continue;
+            }
             try {
                 boolean ready = backend.stub().withDeadlineAfter(config.healthTimeout().toNanos(), TimeUnit.NANOSECONDS)
                         .serverReady(ServerReadyRequest.getDefaultInstance()).getReady();
                 serverReady(backend, ready);
                 if (ready) {
-                    for (String model : backend.recentModels(since)) {
+                    for (String model : recentModels) {
                         int slash = model.lastIndexOf('/');
                         ready(List.of(backend.target()), model.substring(0, slash), model.substring(slash + 1));
                     }
@@ -229,6 +279,15 @@ public class ModelServers {
                 LOG.warnf(e, "Health check of model server %s failed", backend.target());
             }
         }
+    }
+
+    /**
+     * A backend only a placement named, which no longer answers and has had no calls for a while: on Kubernetes,
+     * a model server pod that is gone (placements name pods by address). A later placement naming it again
+     * brings it back.
+     */
+    private static boolean forgettable(Backend backend, List<String> discovered, Set<String> recentModels) {
+        return !backend.serverReady() && recentModels.isEmpty() && !discovered.contains(backend.target());
     }
 
     private static void serverReady(Backend backend, boolean ready) {

@@ -36,14 +36,17 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.grpc.RegisterInterceptor;
 import io.smallrye.common.annotation.Blocking;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * KServe v2 over gRPC, on the HTTP port. Methods that call the registry or a model server block, so
- * they run on worker threads (a stream's requests on virtual threads of their own). The model server's
- * repository methods stay UNIMPLEMENTED: what a model server loads is the registry's decision alone.
+ * KServe v2 over gRPC, on the HTTP port. ModelInfer runs on the event loop and never blocks it; the other
+ * methods that call the registry or a model server block, so they run on worker threads (a stream's
+ * requests on virtual threads of their own). The model server's repository methods stay UNIMPLEMENTED:
+ * what a model server loads is the registry's decision alone.
  */
 @GrpcService
 @RegisterInterceptor(CallerInterceptor.class)
@@ -70,12 +73,17 @@ public class KServeGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceSer
     public StreamObserver<ModelInferRequest> modelStreamInfer(StreamObserver<ModelStreamInferResponse> answers) {
         ForwardedCaller caller = CallerInterceptor.CALLER.get();
         String stickyKey = StickyKeys.ofCurrentCall();
+        // Each request has a virtual thread of its own, which may wait for the answer.
         return new OrderedStreamInfer<>((ServerCallStreamObserver<ModelStreamInferResponse>) answers, request -> {
             try {
                 return ModelStreamInferResponse.newBuilder().setInferResponse(inference.infer(caller,
-                        request.getModelName(), request.getModelVersion(), stickyKey, () -> request)).build();
-            } catch (PlatformException e) {
-                return ModelStreamInferResponse.newBuilder().setErrorMessage(status(e).getDescription()).build();
+                        request.getModelName(), request.getModelVersion(), stickyKey, () -> request).join()).build();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof PlatformException refused) {
+                    return ModelStreamInferResponse.newBuilder().setErrorMessage(status(refused).getDescription())
+                            .build();
+                }
+                throw e;
             }
         });
     }
@@ -110,11 +118,18 @@ public class KServeGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceSer
         });
     }
 
+    /** On the event loop: nothing on the way waits (a resolution not in memory is looked up on a virtual thread). */
     @Override
-    @Blocking
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> answer) {
-        respond(answer, () -> inference.infer(CallerInterceptor.CALLER.get(), request.getModelName(),
-                request.getModelVersion(), () -> request));
+        CompletableFuture<ModelInferResponse> answered;
+        try {
+            answered = inference.infer(CallerInterceptor.CALLER.get(), request.getModelName(), request.getModelVersion(),
+                    () -> request);
+        } catch (RuntimeException e) {
+            answered = CompletableFuture.failedFuture(e);
+        }
+        answered.whenComplete((response, failure) -> answer(answer, response,
+                failure instanceof CompletionException wrapped ? wrapped.getCause() : failure));
     }
 
     @Override
@@ -157,17 +172,24 @@ public class KServeGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceSer
         T result;
         try {
             result = work.get();
-        } catch (PlatformException e) {
-            answer.onError(status(e).asRuntimeException());
-            return;
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure of a gRPC call", e);
-            answer.onError(Status.INTERNAL.withDescription("The request failed unexpectedly; it has been logged")
-                    .asRuntimeException());
+            answer(answer, null, e);
             return;
         }
-        answer.onNext(result);
-        answer.onCompleted();
+        answer(answer, result, null);
+    }
+
+    private static <T> void answer(StreamObserver<T> answer, T result, Throwable failure) {
+        if (failure == null) {
+            answer.onNext(result);
+            answer.onCompleted();
+        } else if (failure instanceof PlatformException e) {
+            answer.onError(status(e).asRuntimeException());
+        } else {
+            LOG.error("Unexpected failure of a gRPC call", failure);
+            answer.onError(Status.INTERNAL.withDescription("The request failed unexpectedly; it has been logged")
+                    .asRuntimeException());
+        }
     }
 
     /** The gRPC status for a platform failure, its message carrying the fields at fault. */

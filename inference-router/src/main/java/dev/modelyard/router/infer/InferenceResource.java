@@ -12,6 +12,7 @@ import dev.modelyard.common.tenant.TenantContext;
 import dev.modelyard.router.resolve.ForwardedCaller;
 import dev.modelyard.router.resolve.ServingResolution;
 import dev.modelyard.router.routing.StickyKeys;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,25 +58,26 @@ public class InferenceResource {
     @POST
     @Path("/infer")
     @Consumes(MediaType.WILDCARD)
-    public Response infer(@PathParam("name") String name,
-                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                          @HeaderParam(StickyKeys.HEADER) String stickyKey,
-                          @HeaderParam(INFERENCE_HEADER_LENGTH) Integer headerLength, byte[] body) {
+    public Uni<Response> infer(@PathParam("name") String name,
+                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @HeaderParam(StickyKeys.HEADER) String stickyKey,
+                               @HeaderParam(INFERENCE_HEADER_LENGTH) Integer headerLength, byte[] body) {
         return infer(name, null, authorization, stickyKey, headerLength, body);
     }
 
     /**
      * A KServe v2 JSON body, or with the binary tensor extension: {@code Inference-Header-Content-Length} bytes
      * of JSON, then the raw bytes of the inputs that announce a {@code binary_data_size}. The answer is JSON,
-     * or JSON followed by the outputs asked for in binary, with the same header.
+     * or JSON followed by the outputs asked for in binary, with the same header. Runs on the event loop: no
+     * step of the call waits on it.
      */
     @POST
     @Path("/versions/{version}/infer")
     @Consumes(MediaType.WILDCARD)
-    public Response infer(@PathParam("name") String name, @PathParam("version") String version,
-                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                          @HeaderParam(StickyKeys.HEADER) String stickyKey,
-                          @HeaderParam(INFERENCE_HEADER_LENGTH) Integer headerLength, byte[] body) {
+    public Uni<Response> infer(@PathParam("name") String name, @PathParam("version") String version,
+                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @HeaderParam(StickyKeys.HEADER) String stickyKey,
+                               @HeaderParam(INFERENCE_HEADER_LENGTH) Integer headerLength, byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         int jsonLength = headerLength == null ? bytes.length : headerLength;
         if (jsonLength < 0 || jsonLength > bytes.length) {
@@ -83,9 +85,14 @@ public class InferenceResource {
                     INFERENCE_HEADER_LENGTH, "Is " + jsonLength + " for a body of " + bytes.length + " bytes"));
         }
         KServeJson.InferenceRequest json = readJson(bytes, jsonLength);
-        ByteString binary = ByteString.copyFrom(bytes, jsonLength, bytes.length - jsonLength);
-        Tensors.JsonAnswer answer = Tensors.toJson(inference.infer(caller(authorization), name, version, stickyKey,
-                () -> Tensors.fromJson(json, binary)), json);
+        ByteString binary = jsonLength == bytes.length ? ByteString.EMPTY
+                : ByteString.copyFrom(bytes, jsonLength, bytes.length - jsonLength);
+        // Mutiny hands the failure on unwrapped, so the platform's problem+json mapping sees it as thrown.
+        return Uni.createFrom().completionStage(inference.infer(caller(authorization), name, version, stickyKey,
+                () -> Tensors.fromJson(json, binary))).map(answer -> response(Tensors.toJson(answer, json)));
+    }
+
+    private Response response(Tensors.JsonAnswer answer) {
         if (answer.binary().isEmpty()) {
             return Response.ok(answer.json(), MediaType.APPLICATION_JSON).build();
         }

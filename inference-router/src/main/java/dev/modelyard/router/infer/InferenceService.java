@@ -19,10 +19,15 @@ import dev.modelyard.router.routing.RoutingConfig;
 import dev.modelyard.router.routing.StickyKeys;
 import dev.modelyard.router.routing.TrafficSplit;
 import io.grpc.Context;
+import io.grpc.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -55,53 +60,91 @@ public class InferenceService {
      * @param request converted only once the signature is known, so that unreadable tensors are reported
      *                against it too
      */
-    public ModelInferResponse infer(ForwardedCaller caller, String named, String version,
-                                    Supplier<ModelInferRequest> request) {
+    public CompletableFuture<ModelInferResponse> infer(ForwardedCaller caller, String named, String version,
+                                                       Supplier<ModelInferRequest> request) {
         return infer(caller, named, version, StickyKeys.ofCurrentCall(), request);
     }
 
     /**
+     * Holds no thread while the call waits: a cached resolution goes on at once on the calling thread, the
+     * backend's answer comes back asynchronously, and the answer (or the failure, a {@link PlatformException}
+     * for everything the caller did or may retry) completes the future on the caller's Vert.x context once
+     * its usage event is spooled. A reference not in memory is resolved on a virtual thread.
+     *
      * @param stickyKey when the model's traffic is split, calls with the same key go to the same version;
      *                  null picks by weight at random
      */
-    public ModelInferResponse infer(ForwardedCaller caller, String named, String version, String stickyKey,
-                                    Supplier<ModelInferRequest> request) {
+    public CompletableFuture<ModelInferResponse> infer(ForwardedCaller caller, String named, String version,
+                                                       String stickyKey, Supplier<ModelInferRequest> request) {
         long started = System.nanoTime();
-        ServingResolution serving = TrafficSplit.pick(resolver.resolve(caller, ModelReference.parse(named, version)),
-                stickyKey, ThreadLocalRandom.current());
+        // The gRPC context and the Vert.x context belong to this thread: taken before anything goes async.
+        Deadline callerDeadline = Context.current().getDeadline();
+        Executor resume = CallersContext.current();
+        CompletableFuture<ServingResolution> resolved;
+        try {
+            resolved = resolver.resolveAsync(caller, ModelReference.parse(named, version));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return resolved.thenCompose(split -> metered(caller, named,
+                TrafficSplit.pick(split, stickyKey, ThreadLocalRandom.current()), request, callerDeadline, started,
+                resume));
+    }
+
+    /** Checks and sends the call; whatever its outcome, the answer leaves only once its usage event is spooled. */
+    private CompletableFuture<ModelInferResponse> metered(ForwardedCaller caller, String named,
+                                                          ServingResolution serving,
+                                                          Supplier<ModelInferRequest> request, Deadline callerDeadline,
+                                                          long started, Executor resume) {
         long rows = 0;
-        String status = UsageEvent.OK;
+        String id = "";
+        CompletableFuture<ModelInferResponse> answered;
         try {
             ModelInferRequest inputs = readable(request, serving);
+            id = inputs.getId();
             rows = SignatureCheck.rows(inputs);
             List<FieldError> mismatches = SignatureCheck.mismatches(inputs, serving.inputs());
             if (!mismatches.isEmpty()) {
                 throw invalidInput(serving, mismatches);
             }
-            ModelInferResponse answer = callBackend(caller.tenant(), serving, inputs);
-            return answer.toBuilder().setModelName(named).setModelVersion(serving.version()).setId(inputs.getId()).build();
-        } catch (PlatformException e) {
-            status = e.typeSlug();
-            throw e;
+            answered = callBackend(caller.tenant(), serving, inputs, callerDeadline);
         } catch (RuntimeException e) {
-            status = "internal-error";
-            throw e;
-        } finally {
-            usage.record(UsageEvent.of(caller.caller(), serving.model(), serving.version(), rows,
-                    (System.nanoTime() - started) / 1000, status));
+            answered = CompletableFuture.failedFuture(e);
         }
+        long meteredRows = rows;
+        String requestId = id;
+        return answered.handle((answer, error) -> {
+            Throwable failure = error instanceof CompletionException wrapped ? wrapped.getCause() : error;
+            String status = failure == null ? UsageEvent.OK
+                    : failure instanceof PlatformException refused ? refused.typeSlug() : "internal-error";
+            return usage.record(UsageEvent.of(caller.caller(), serving.model(), serving.version(), meteredRows,
+                    (System.nanoTime() - started) / 1000, status)).thenApplyAsync(spooled -> {
+                        if (failure != null) {
+                            throw new CompletionException(failure);
+                        }
+                        return answer.toBuilder().setModelName(named).setModelVersion(serving.version())
+                                .setId(requestId).build();
+                    }, resume);
+        }).thenCompose(Function.identity());
     }
 
     /**
      * Within the tenant's limits, on the model's backends, by the earliest of the router's, the gRPC caller's
      * and the request's deadline.
      */
-    private ModelInferResponse callBackend(String tenant, ServingResolution serving, ModelInferRequest inputs) {
-        long deadline = CallDeadline.of(config.deadline(), Context.current().getDeadline(), inputs, System.nanoTime());
-        try (TenantLimits.Admission admitted = tenantLimits.admit(tenant, inputs.getSerializedSize())) {
-            return modelServers.infer(tenant, serving.backends(), inputs.toBuilder()
+    private CompletableFuture<ModelInferResponse> callBackend(String tenant, ServingResolution serving,
+                                                              ModelInferRequest inputs, Deadline callerDeadline) {
+        long deadline = CallDeadline.of(config.deadline(), callerDeadline, inputs, System.nanoTime());
+        TenantLimits.Admission admitted = tenantLimits.admit(tenant, inputs.getSerializedSize());
+        CompletableFuture<ModelInferResponse> answer;
+        try {
+            answer = modelServers.infer(tenant, serving.backends(), inputs.toBuilder()
                     .setModelName(serving.servingName()).setModelVersion(serving.servingVersion()).build(), deadline);
+        } catch (RuntimeException e) {
+            admitted.close();
+            throw e;
         }
+        return answer.whenComplete((response, failure) -> admitted.close());
     }
 
     public ServingResolution metadata(ForwardedCaller caller, String named, String version) {

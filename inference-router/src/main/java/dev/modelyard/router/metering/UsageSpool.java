@@ -192,27 +192,49 @@ public final class UsageSpool implements AutoCloseable {
         }
     }
 
+    /** What became of one appended event: written to the operating system, refused (spool full), or failed. */
+    public record Appended(boolean accepted, IOException failure) {
+    }
+
     /**
      * Appends one event and returns once it is written to the operating system. Returns false, and keeps
      * nothing, when the spool already holds its maximum of undelivered data.
-     *
-     * <p>Concurrent appends are written together: each caller queues its frame, and whichever holds the
-     * lock writes every queued frame in one {@code write}, so callers that waited find theirs written.
      */
     public boolean append(UsageEvent event) throws IOException {
-        byte[] payload = UsageEventCodec.encode(event);
-        QueuedAppend queued = new QueuedAppend(ByteBuffer.allocate(HEADER_BYTES + payload.length)
-                .putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).array());
-        appendQueue.add(queued);
+        Appended appended = appendAll(List.of(event)).getFirst();
+        if (appended.failure() != null) {
+            throw new IOException(appended.failure().getMessage(), appended.failure());
+        }
+        return appended.accepted();
+    }
+
+    /**
+     * Appends events in their order and returns once each is written to the operating system or refused, with
+     * what became of each.
+     *
+     * <p>Concurrent appends are written together: each caller queues its frames, and whichever holds the
+     * lock writes every queued frame in one {@code write}, so callers that waited find theirs written.
+     */
+    public List<Appended> appendAll(List<UsageEvent> events) {
+        List<QueuedAppend> queued = new ArrayList<>(events.size());
+        for (UsageEvent event : events) {
+            byte[] payload = UsageEventCodec.encode(event);
+            QueuedAppend frame = new QueuedAppend(ByteBuffer.allocate(HEADER_BYTES + payload.length)
+                    .putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).array());
+            queued.add(frame);
+            appendQueue.add(frame);
+        }
         synchronized (appendLock) {
-            if (!queued.done) {
+            // Frames leave the queue in order, so when the last is done every earlier one is too.
+            if (!queued.isEmpty() && !queued.getLast().done) {
                 writeQueued();
             }
         }
-        if (queued.failure != null) {
-            throw new IOException(queued.failure.getMessage(), queued.failure);
+        List<Appended> outcomes = new ArrayList<>(queued.size());
+        for (QueuedAppend frame : queued) {
+            outcomes.add(new Appended(frame.accepted, frame.failure));
         }
-        return queued.accepted;
+        return outcomes;
     }
 
     /** Writes every queued frame, one {@code write} per segment it lands in; holds the append lock. */

@@ -53,17 +53,25 @@ final class ResolutionCache {
     }
 
     ServingResolution get(String tenant, ModelReference reference, Supplier<ServingResolution> lookup) {
+        ServingResolution cached = cached(tenant, reference, lookup);
+        return cached != null ? cached : awaitLookup(new Key(tenant, reference.name(), reference.ref()), lookup);
+    }
+
+    /**
+     * The answer memory alone gives, without waiting: a fresh entry, or an expired one while a background
+     * lookup refreshes it; null when {@link #get} would have to wait for a lookup.
+     */
+    ServingResolution cached(String tenant, ModelReference reference, Supplier<ServingResolution> lookup) {
         Key key = new Key(tenant, reference.name(), reference.ref());
         long now = nanoClock.getAsLong();
         Entry cached = entries.get(key);
-        if (cached != null && now - cached.expiresAtNanos() < 0) {
-            return cached.resolution();
+        if (cached == null || now - cached.expiresAtNanos() >= ttlNanos) {
+            return null;
         }
-        if (cached != null && now - cached.expiresAtNanos() < ttlNanos) {
+        if (now - cached.expiresAtNanos() >= 0) {
             refreshInBackground(key, lookup);
-            return cached.resolution();
         }
-        return awaitLookup(key, lookup);
+        return cached.resolution();
     }
 
     /** Joins the key's lookup in flight, or runs one on this thread that later callers join. */

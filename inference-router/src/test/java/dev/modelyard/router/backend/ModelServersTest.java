@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ModelServersTest {
     @Test
     void aModelServerThatIsDownIsA503ToRetryShortly() throws IOException {
         ModelServers servers = servers(List.of(closedTarget()), Map.of());
-        assertThatThrownBy(() -> servers.infer("acme", List.of(), REQUEST, inSeconds(30)))
+        assertThatThrownBy(() -> infer(servers, "acme", List.of(), REQUEST, inSeconds(30)))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.typeSlug()).isEqualTo("model-server-unavailable");
@@ -49,7 +50,7 @@ class ModelServersTest {
         ModelServers servers = servers(List.of(), Map.of());
 
         for (int i = 0; i < 12; i++) {
-            ModelInferResponse answer = servers.infer("acme", List.of(dead, healthy.target()), REQUEST, inSeconds(30));
+            ModelInferResponse answer = infer(servers, "acme", List.of(dead, healthy.target()), REQUEST, inSeconds(30));
             assertThat(answer.getId()).isEqualTo(healthy.target());
         }
         assertThat(servers.breakerState(dead)).isEqualTo(CircuitBreaker.State.OPEN);
@@ -62,7 +63,7 @@ class ModelServersTest {
                 .failWith(Status.UNAVAILABLE), server().failWith(Status.UNAVAILABLE));
         ModelServers servers = servers(List.of(), Map.of());
 
-        assertThatThrownBy(() -> servers.infer("acme", failing.stream().map(ScriptedModelServer::target).toList(),
+        assertThatThrownBy(() -> infer(servers, "acme", failing.stream().map(ScriptedModelServer::target).toList(),
                 REQUEST, inSeconds(30)))
                 .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.typeSlug())
                         .isEqualTo("model-server-unavailable"));
@@ -77,7 +78,7 @@ class ModelServersTest {
 
         for (int i = 0; i < 2; i++) {
             try {
-                servers.infer("acme", List.of(refusing.target(), other.target()), REQUEST, inSeconds(30));
+                infer(servers, "acme", List.of(refusing.target(), other.target()), REQUEST, inSeconds(30));
             } catch (PlatformException e) {
                 assertThat(e.status()).isEqualTo(400);
             }
@@ -96,7 +97,7 @@ class ModelServersTest {
         List<String> placement = List.of(first.target(), second.target());
 
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> servers.infer("acme", placement, REQUEST, inSeconds(30)))
+            assertThatThrownBy(() -> infer(servers, "acme", placement, REQUEST, inSeconds(30)))
                     .isInstanceOf(PlatformException.class);
         }
         // One retry in the bucket: four calls reach the servers for three requests, not six.
@@ -109,11 +110,11 @@ class ModelServersTest {
         ModelServers servers = servers(List.of(), Map.of("modelyard.router.routing.breaker.minimum-calls", "2",
                 "modelyard.router.routing.breaker.window", "2", "modelyard.router.routing.breaker.open-for", "30s"));
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> servers.infer("acme", List.of(dead), REQUEST, inSeconds(30)))
+            assertThatThrownBy(() -> infer(servers, "acme", List.of(dead), REQUEST, inSeconds(30)))
                     .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.typeSlug())
                             .isEqualTo("model-server-unavailable"));
         }
-        assertThatThrownBy(() -> servers.infer("acme", List.of(dead), REQUEST, inSeconds(30)))
+        assertThatThrownBy(() -> infer(servers, "acme", List.of(dead), REQUEST, inSeconds(30)))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.typeSlug()).isEqualTo("no-model-server-available");
@@ -126,7 +127,7 @@ class ModelServersTest {
         ScriptedModelServer server = server();
         ModelServers servers = servers(List.of(server.target()), Map.of());
 
-        servers.infer("acme", List.of(), REQUEST, System.nanoTime() + Duration.ofSeconds(20).toNanos());
+        infer(servers, "acme", List.of(), REQUEST, System.nanoTime() + Duration.ofSeconds(20).toNanos());
 
         assertThat(server.deadlineMillis()).singleElement().satisfies(left -> assertThat(left).isBetween(10_000L, 20_000L));
     }
@@ -140,16 +141,35 @@ class ModelServersTest {
         servers.checkHealth();
         assertThat(servers.serverReady(draining.target())).isFalse();
         for (int i = 0; i < 4; i++) {
-            servers.infer("acme", List.of(), REQUEST, inSeconds(30));
+            infer(servers, "acme", List.of(), REQUEST, inSeconds(30));
         }
         assertThat(draining.calls()).isZero();
 
         draining.ready(true);
         servers.checkHealth();
         for (int i = 0; i < 4; i++) {
-            servers.infer("acme", List.of(), REQUEST, inSeconds(30));
+            infer(servers, "acme", List.of(), REQUEST, inSeconds(30));
         }
         assertThat(draining.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void aBackendOnlyAPlacementNamedIsForgottenOnceItStopsAnsweringAndGetsNoCalls() {
+        ScriptedModelServer called = server();
+        ScriptedModelServer idle = server();
+        ScriptedModelServer discovered = server().ready(false);
+        ModelServers servers = servers(List.of(discovered.target()), Map.of());
+        infer(servers, "acme", List.of(called.target()), REQUEST, inSeconds(30));
+        servers.ready(List.of(idle.target()), "rm-1", "1");
+        called.ready(false);
+        idle.ready(false);
+
+        servers.checkHealth();
+        assertThat(servers.knows(idle.target())).isTrue();
+        servers.checkHealth();
+        assertThat(servers.knows(idle.target())).isFalse();
+        assertThat(servers.knows(called.target())).as("called within the last minutes").isTrue();
+        assertThat(servers.knows(discovered.target())).as("discovered").isTrue();
     }
 
     @Test
@@ -158,6 +178,16 @@ class ModelServersTest {
         assertThat(ModelServers.failure(Status.NOT_FOUND).typeSlug()).isEqualTo("model-not-loaded");
         assertThat(ModelServers.failure(Status.INVALID_ARGUMENT.withDescription("bad")).status()).isEqualTo(400);
         assertThat(ModelServers.failure(Status.INTERNAL).status()).isEqualTo(502);
+    }
+
+    /** Waits for the answer; a failure comes out as the exception the call completed with. */
+    private static ModelInferResponse infer(ModelServers servers, String tenant, List<String> placement,
+                                            ModelInferRequest request, long deadlineNanos) {
+        try {
+            return servers.infer(tenant, placement, request, deadlineNanos).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
     private ModelServers servers(List<String> discovered, Map<String, String> settings) {
