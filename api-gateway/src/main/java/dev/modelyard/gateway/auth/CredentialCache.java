@@ -5,8 +5,8 @@ import dev.modelyard.gateway.GatewayConfig;
 import dev.modelyard.gateway.apikey.ApiKeySecrets;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * is cached. Entries still expire after {@code credential-cache-ttl}, which also bounds how stale a key's
  * {@code last_used_at} gets (the lookup records it).
  */
-@ApplicationScoped
+@Singleton // used on every request: no client proxy to go through each time
 public class CredentialCache {
 
     static final String CHANNEL = "gateway_credentials";
@@ -89,21 +89,26 @@ public class CredentialCache {
         listener.stop();
     }
 
-    public Optional<AuthLookups.Found> apiKey(String secret) {
-        byte[] hash = ApiKeySecrets.hash(secret);
-        return cached(keys, HexFormat.of().formatHex(hash), () -> lookups.apiKey(hash));
+    /** The key whose secret hashes to {@code secretHash} ({@link ApiKeySecrets#hash}), from memory or the database. */
+    public Optional<AuthLookups.Found> apiKey(byte[] secretHash) {
+        return cached(keys, HexFormat.of().formatHex(secretHash), () -> lookups.apiKey(secretHash));
     }
 
     /**
      * The key when this gateway holds it fresh in memory, else empty (which says nothing about the key:
      * look it up with {@link #apiKey}). Never blocks, so it may run on the event loop.
      */
-    public Optional<AuthLookups.Found> cachedApiKey(String secret) {
-        return Optional.ofNullable(fresh(keys, HexFormat.of().formatHex(ApiKeySecrets.hash(secret)), System.nanoTime()));
+    public Optional<AuthLookups.Found> heldApiKey(byte[] secretHash) {
+        return Optional.ofNullable(fresh(keys, HexFormat.of().formatHex(secretHash), System.nanoTime()));
     }
 
     public Optional<AuthLookups.TenantState> tenant(String id) {
         return cached(tenants, id, () -> lookups.tenant(id));
+    }
+
+    /** The tenant when this gateway holds it fresh in memory, else empty, like {@link #heldApiKey}. */
+    public Optional<AuthLookups.TenantState> heldTenant(String id) {
+        return Optional.ofNullable(fresh(tenants, id, System.nanoTime()));
     }
 
     /** For a change made in the current transaction: this gateway forgets everything once it commits. */

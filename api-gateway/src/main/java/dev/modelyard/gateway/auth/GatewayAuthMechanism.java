@@ -13,6 +13,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** Authenticates requests to the gateway's own endpoints with the same rules as forwarded ones. */
 @ApplicationScoped
@@ -34,12 +35,14 @@ public class GatewayAuthMechanism extends BearerMechanism {
             return Uni.createFrom().nullItem();
         }
         String requestId = RequestIds.of(context);
-        // A cached API key is admitted on the event loop; anything else is looked up on a worker thread.
-        return Uni.createFrom().item(() -> authenticator.authenticateFromCache(authorization, requestId))
-                .chain(cached -> cached.isPresent()
-                        ? Uni.createFrom().item(cached.get())
-                        : Uni.createFrom().item(() -> authenticator.authenticate(authorization, requestId))
-                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+        // Admitted on the event loop when memory holds what it takes; anything else is looked up on a worker thread.
+        return Uni.createFrom().deferred(() -> {
+                    Credential credential = Credential.from(authorization);
+                    Optional<Admission> held = authenticator.fromMemory(credential, requestId);
+                    return held.isPresent() ? Uni.createFrom().item(held.get())
+                            : Uni.createFrom().item(() -> authenticator.authenticate(credential, requestId))
+                                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                })
                 .map(GatewayAuthMechanism::identity)
                 .onFailure(PlatformException.class)
                 .transform(e -> new AuthenticationFailedException(e.getMessage()));

@@ -9,7 +9,6 @@ import dev.modelyard.gateway.auth.Admission;
 import dev.modelyard.gateway.auth.RequestIds;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -23,9 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -40,15 +37,19 @@ public class Forwarder {
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
     /** Connection-level headers that belong to one hop, never forwarded (RFC 9110 section 7.6.1). */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final HeaderNames HOP_BY_HOP = new HeaderNames("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
 
     private final RouteAdmission routeAdmission;
     private final GatewayConfig config;
     private final ObjectMapper json;
     private final InternalTokenSigner signer;
     private final Map<String, URI> services = new HashMap<>();
-    private HttpClient client;
+    private EventLoopClients clients;
     private Vertx vertx;
 
     public Forwarder(RouteAdmission routeAdmission, GatewayConfig config,
@@ -62,17 +63,24 @@ public class Forwarder {
 
     void install(@Observes Router router, Vertx vertx) {
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.clients = new EventLoopClients(vertx, new HttpClientOptions()
                         .setKeepAlive(true)
                         .setIdleTimeout((int) config.idleTimeout().toSeconds())
                         .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+                config.maxConnectionsPerService(), perLoop -> new PoolOptions().setHttp1MaxSize(perLoop));
         for (ServiceRoute route : RouteTable.ROUTES) {
             if (!services.containsKey(route.service())) {
                 throw new IllegalStateException("modelyard.gateway.services." + route.service() + " is not configured");
             }
-            router.routeWithRegex(route.regex()).order(-10).handler(context -> forward(context, route));
         }
+        router.route().order(-10).handler(context -> {
+            ServiceRoute route = RouteTable.match(context.normalizedPath());
+            if (route == null) {
+                context.next();
+            } else {
+                forward(context, route);
+            }
+        });
     }
 
     private void forward(RoutingContext context, ServiceRoute route) {
@@ -88,11 +96,11 @@ public class Forwarder {
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         routeAdmission.admit(vertx, authorization, requestId, route.scope())
-                .onSuccess(admission -> send(context, route, admission))
+                .onSuccess(admission -> send(context, route, admission, requestId))
                 .onFailure(failure -> fail(context, failure));
     }
 
-    private void send(RoutingContext context, ServiceRoute route, Admission admission) {
+    private void send(RoutingContext context, ServiceRoute route, Admission admission, String requestId) {
         HttpServerRequest request = context.request();
         URI target = services.get(route.service());
         MDC.put("tenant", admission.caller().tenant() == null ? "-" : admission.caller().tenant());
@@ -102,17 +110,19 @@ public class Forwarder {
                 .setPort(target.getPort())
                 .setURI(request.uri())
                 .setIdleTimeout(config.idleTimeout().toMillis());
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        copyHeaders(request.headers(), headers);
-        options.setHeaders(headers);
-        options.putHeader(HttpHeaders.AUTHORIZATION, signer.authorization(admission.caller()));
-        options.putHeader(RequestIds.HEADER, RequestIds.of(context));
-        options.putHeader("X-Forwarded-For", request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress());
-        options.putHeader("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
-        options.putHeader("X-Forwarded-Proto", request.scheme());
-
-        client.request(options)
-                .compose(upstream -> hasBody(request) ? upstream.send(request) : upstream.send())
+        String authorization = signer.authorization(admission.caller());
+        clients.current().request(options)
+                .compose(upstream -> {
+                    // Straight into the outgoing request's headers: no intermediate copy.
+                    MultiMap headers = upstream.headers();
+                    copyHeaders(request.headers(), headers);
+                    headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    headers.set(RequestIds.HEADER, requestId);
+                    headers.set(FORWARDED_FOR, request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress());
+                    headers.set(FORWARDED_HOST, request.authority() == null ? "" : request.authority().toString());
+                    headers.set(FORWARDED_PROTO, request.scheme());
+                    return hasBody(request) ? upstream.send(request) : upstream.send();
+                })
                 .onSuccess(upstream -> relay(context, upstream))
                 .onFailure(failure -> {
                     LOG.warnf("Forwarding %s %s to %s failed: %s", request.method(), request.path(), route.service(),
@@ -144,7 +154,7 @@ public class Forwarder {
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
         for (Map.Entry<String, String> header : from) {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))
+            if (!HOP_BY_HOP.contains(header.getKey())
                     && !header.getKey().equalsIgnoreCase(RequestIds.HEADER)) {
                 to.add(header.getKey(), header.getValue());
             }

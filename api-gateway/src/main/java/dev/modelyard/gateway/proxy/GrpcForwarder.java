@@ -7,7 +7,6 @@ import dev.modelyard.gateway.auth.Admission;
 import dev.modelyard.gateway.auth.RequestIds;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -23,10 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,14 +37,17 @@ public class GrpcForwarder {
     private static final Logger LOG = Logger.getLogger(GrpcForwarder.class);
     static final String SERVICE_PATH = "/inference.GRPCInferenceService/";
     private static final String SCOPE = "inference";
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
-            "host", "te", "authorization");
+    private static final HeaderNames NOT_FORWARDED = new HeaderNames("connection", "keep-alive", "transfer-encoding",
+            "upgrade", "host", "te", "authorization");
+
+    private static final CharSequence TE = HttpHeaders.createOptimized("te");
+    private static final CharSequence TRAILERS = HttpHeaders.createOptimized("trailers");
 
     private final RouteAdmission routeAdmission;
     private final InternalTokenSigner signer;
     private final URI router;
     private final int maxConnections;
-    private HttpClient client;
+    private EventLoopClients clients;
     private Vertx vertx;
 
     public GrpcForwarder(RouteAdmission routeAdmission, InternalTokenSigner signer, GatewayConfig config) {
@@ -62,13 +60,32 @@ public class GrpcForwarder {
     void install(@Observes Router routes, Vertx vertx) {
         this.vertx = vertx;
         // HTTP/2 with prior knowledge, as gRPC over cleartext is spoken.
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.clients = new EventLoopClients(vertx, new HttpClientOptions()
                         .setProtocolVersion(HttpVersion.HTTP_2)
                         .setHttp2ClearTextUpgrade(false)
                         .setKeepAlive(true),
-                new PoolOptions().setHttp2MaxSize(Math.max(1, maxConnections / 16)));
-        routes.route().pathRegex("^" + Pattern.quote(SERVICE_PATH) + "[A-Za-z]+$").order(-11)
-                .handler(this::forward);
+                Math.max(1, maxConnections / 16), perLoop -> new PoolOptions().setHttp2MaxSize(perLoop));
+        routes.route().order(-11).handler(context -> {
+            if (isServiceMethod(context.normalizedPath())) {
+                forward(context);
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    /** {@value #SERVICE_PATH} and a method name of letters: a plain check, as it runs on every request. */
+    static boolean isServiceMethod(String path) {
+        if (!path.startsWith(SERVICE_PATH) || path.length() == SERVICE_PATH.length()) {
+            return false;
+        }
+        for (int i = SERVICE_PATH.length(); i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void forward(RoutingContext context) {
@@ -82,26 +99,30 @@ public class GrpcForwarder {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String requestId = RequestIds.of(context);
         routeAdmission.admit(vertx, authorization, requestId, SCOPE)
-                .onSuccess(admission -> send(context, admission))
+                .onSuccess(admission -> send(context, admission, requestId))
                 .onFailure(failure -> refuse(context.response(), failure instanceof PlatformException problem
                         ? problem : new PlatformException(500, "internal-error", "Internal error", "The call failed unexpectedly")));
     }
 
-    private void send(RoutingContext context, Admission admission) {
+    private void send(RoutingContext context, Admission admission, String requestId) {
         HttpServerRequest request = context.request();
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        for (Map.Entry<String, String> header : request.headers()) {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT)) && !header.getKey().startsWith(":")) {
-                headers.add(header.getKey(), header.getValue());
-            }
-        }
-        headers.set("te", "trailers");
-        headers.set(HttpHeaders.AUTHORIZATION, signer.authorization(admission.caller()));
-        headers.set(RequestIds.HEADER, RequestIds.of(context));
+        String authorization = signer.authorization(admission.caller());
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(router.getHost())
-                .setPort(router.getPort()).setURI(request.path()).setHeaders(headers);
-        client.request(options)
-                .compose(upstream -> upstream.send(request))
+                .setPort(router.getPort()).setURI(request.path());
+        clients.current().request(options)
+                .compose(upstream -> {
+                    // Straight into the outgoing request's headers: no intermediate copy.
+                    MultiMap headers = upstream.headers();
+                    request.headers().forEach((name, value) -> {
+                        if (!NOT_FORWARDED.contains(name) && !name.startsWith(":")) {
+                            headers.add(name, value);
+                        }
+                    });
+                    headers.set(TE, TRAILERS);
+                    headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    headers.set(RequestIds.HEADER, requestId);
+                    return upstream.send(request);
+                })
                 .onSuccess(upstream -> relay(context.response(), upstream))
                 .onFailure(failure -> {
                     LOG.warnf("Forwarding %s to the inference router failed: %s", request.path(), failure.getMessage());
@@ -116,9 +137,10 @@ public class GrpcForwarder {
             return;
         }
         response.setStatusCode(upstream.statusCode());
-        upstream.headers().forEach(header -> {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                response.headers().add(header.getKey(), header.getValue());
+        MultiMap headers = response.headers();
+        upstream.headers().forEach((name, value) -> {
+            if (!NOT_FORWARDED.contains(name)) {
+                headers.add(name, value);
             }
         });
         upstream.handler(chunk -> {

@@ -4,17 +4,18 @@ import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.gateway.apikey.Scopes;
 import dev.modelyard.gateway.auth.Admission;
 import dev.modelyard.gateway.auth.Authenticator;
+import dev.modelyard.gateway.auth.Credential;
 import dev.modelyard.gateway.ratelimit.RateLimits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
  * What every forwarded call passes before it reaches a service, whatever its protocol: the caller is
  * authenticated, the API key's scopes cover the area, and the rate limits have room.
  */
-@ApplicationScoped
+@Singleton // used on every request: no client proxy to go through each time
 public class RouteAdmission {
 
     private final Authenticator authenticator;
@@ -26,20 +27,22 @@ public class RouteAdmission {
     }
 
     /**
-     * Admits a call from the event loop: right there when the credential is in memory (the usual case for
-     * an API key), otherwise on a worker thread, since looking it up may read the database or Keycloak.
+     * Admits a call from the event loop: right there when memory holds what it takes (the usual case for an API
+     * key or a person's token), otherwise on a worker thread, since that may read the database or Keycloak.
      * Fails with a {@link PlatformException} (401, 403 or 429) when the call may not pass.
      */
     public Future<Admission> admit(Vertx vertx, String authorization, String requestId, String scope) {
+        Credential credential;
         try {
-            Optional<Admission> cached = authenticator.authenticateFromCache(authorization, requestId);
-            if (cached.isPresent()) {
-                return Future.succeededFuture(checked(cached.get(), scope));
+            credential = Credential.from(authorization);
+            Optional<Admission> held = authenticator.fromMemory(credential, requestId);
+            if (held.isPresent()) {
+                return Future.succeededFuture(checked(held.get(), scope));
             }
         } catch (RuntimeException refused) {
             return Future.failedFuture(refused);
         }
-        return vertx.executeBlocking(() -> checked(authenticator.authenticate(authorization, requestId), scope), false);
+        return vertx.executeBlocking(() -> checked(authenticator.authenticate(credential, requestId), scope), false);
     }
 
     private Admission checked(Admission admission, String scope) {

@@ -19,4 +19,17 @@ public final class RouteTable {
 
     private RouteTable() {
     }
+
+    /**
+     * The route owning {@code path}, or {@code null} when the gateway answers it itself. A plain scan of
+     * prefixes: it runs on every request, where one regular expression per route would cost a matcher each.
+     */
+    public static ServiceRoute match(String path) {
+        for (ServiceRoute route : ROUTES) {
+            if (route.matches(path)) {
+                return route;
+            }
+        }
+        return null;
+    }
 }

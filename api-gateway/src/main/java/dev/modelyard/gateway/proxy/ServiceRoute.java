@@ -1,7 +1,5 @@
 package dev.modelyard.gateway.proxy;
 
-import java.util.regex.Pattern;
-
 /**
  * One area of the public API and the service that owns it.
  *
@@ -11,8 +9,8 @@ import java.util.regex.Pattern;
  */
 public record ServiceRoute(String service, String prefix, String scope) {
 
-    /** Matches the prefix itself and anything below it, but not {@code /v1/modelsX}. */
-    public String regex() {
-        return "^" + Pattern.quote(prefix) + "(?:/.*)?$";
+    /** Whether {@code path} is the prefix itself or below it ({@code /v1/models/x}, not {@code /v1/modelsX}). */
+    public boolean matches(String path) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 }

@@ -1,6 +1,6 @@
 package dev.modelyard.common.auth;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * caller's token is reused until half its lifetime has passed: every token handed out still has at
  * least half its lifetime to run. The request id travels beside it, in {@code X-Request-Id}.
  */
-@ApplicationScoped
+@Singleton // used on every request: no client proxy to go through each time
 public class InternalTokenSigner {
 
     /** Enough callers for any burst; beyond it the cache starts afresh rather than grow. */
