@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Renders each kustomize overlay with {@code kubectl kustomize}, as an operator would, and checks the
  * invariants the platform promises of its manifests: every container is bounded, probed and unprivileged;
  * only the gateway and Keycloak's login pages are reachable from outside; only the router sends inference
- * to Triton; the orchestrator manages Jobs only in the training namespace.
+ * to Triton; the orchestrator manages Jobs only in the training namespace; the registry may read nothing of the
+ * cluster but the EndpointSlices it discovers Triton from; the router's usage spool survives the loss of its pod.
  */
 class KubernetesManifestsTest {
 
@@ -36,15 +37,17 @@ class KubernetesManifestsTest {
             "api-gateway", "privacy", "training-orchestrator", "model-registry", "inference-router");
     /** Namespaces whose pods may reach into modelyard besides the ingress controller: scraping and the DB operator. */
     private static final Set<String> INFRASTRUCTURE_NAMESPACES = Set.of("monitoring", "cnpg-system");
+    /** The router's {@code modelyard.router.metering.spool.directory} under {@code MODELYARD_HOME}. */
+    private static final String USAGE_SPOOL = "/var/lib/modelyard/router/usage-spool";
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyContainerHasLimitsProbesAndRunsUnprivileged(String overlay) {
-        List<JsonNode> deployments = ofKind(render(overlay), "Deployment");
-        assertTrue(deployments.size() >= 7, "gateway, four services, Keycloak and Triton");
-        for (JsonNode deployment : deployments) {
-            String name = name(deployment);
-            JsonNode pod = deployment.at("/spec/template/spec");
+        List<JsonNode> workloads = workloads(render(overlay));
+        assertTrue(workloads.size() >= 7, "gateway, four services, Keycloak and Triton");
+        for (JsonNode workload : workloads) {
+            String name = name(workload);
+            JsonNode pod = workload.at("/spec/template/spec");
             assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean(), name + " runs as non-root");
             assertEquals("RuntimeDefault", pod.at("/securityContext/seccompProfile/type").asText(), name + " seccomp");
             for (JsonNode container : pod.path("containers")) {
@@ -61,10 +64,10 @@ class KubernetesManifestsTest {
                 assertTrue(texts(container.at("/securityContext/capabilities/drop")).contains("ALL"), where + " drops capabilities");
             }
         }
-        for (JsonNode deployment : deployments) {
-            if (SERVICES.contains(name(deployment))) {
-                JsonNode container = deployment.at("/spec/template/spec/containers/0");
-                assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(), name(deployment) + " read-only root");
+        for (JsonNode workload : workloads) {
+            if (SERVICES.contains(name(workload))) {
+                JsonNode container = workload.at("/spec/template/spec/containers/0");
+                assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(), name(workload) + " read-only root");
                 assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
                 assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
             }
@@ -73,22 +76,97 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everyServiceSelectsPodsAndEveryDeploymentHasADisruptionBudget(String overlay) {
+    void everyServiceSelectsPodsAndEveryWorkloadHasADisruptionBudget(String overlay) {
         List<JsonNode> objects = render(overlay);
-        List<JsonNode> deployments = ofKind(objects, "Deployment");
+        List<JsonNode> workloads = workloads(objects);
         for (JsonNode service : ofKind(objects, "Service")) {
             JsonNode selector = service.at("/spec/selector");
-            assertTrue(deployments.stream().anyMatch(d -> matches(selector, d.at("/spec/template/metadata/labels"))),
-                    "service " + name(service) + " selects a Deployment's pods");
+            assertTrue(workloads.stream().anyMatch(d -> matches(selector, d.at("/spec/template/metadata/labels"))),
+                    "service " + name(service) + " selects a workload's pods");
         }
         Set<String> budgeted = new HashSet<>();
-        ofKind(objects, "PodDisruptionBudget").forEach(pdb -> deployments.stream()
+        ofKind(objects, "PodDisruptionBudget").forEach(pdb -> workloads.stream()
                 .filter(d -> matches(pdb.at("/spec/selector/matchLabels"), d.at("/spec/template/metadata/labels")))
                 .forEach(d -> budgeted.add(name(d))));
-        assertEquals(names(deployments), budgeted, "every Deployment has a PodDisruptionBudget");
+        assertEquals(names(workloads), budgeted, "every workload has a PodDisruptionBudget");
         Set<String> scaled = new TreeSet<>();
-        ofKind(objects, "HorizontalPodAutoscaler").forEach(hpa -> scaled.add(hpa.at("/spec/scaleTargetRef/name").asText()));
+        for (JsonNode hpa : ofKind(objects, "HorizontalPodAutoscaler")) {
+            JsonNode target = hpa.at("/spec/scaleTargetRef");
+            scaled.add(target.path("name").asText());
+            assertTrue(workloads.stream().anyMatch(w -> name(w).equals(target.path("name").asText())
+                    && kind(w).equals(target.path("kind").asText())), name(hpa) + " scales an existing workload");
+        }
         assertEquals(Set.of("api-gateway", "inference-router"), scaled, "the request path autoscales");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theRegistryDiscoversTritonThroughARoleScopedToEndpointSlices(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        List<JsonNode> grants = Stream.concat(ofKind(objects, "Role").stream(), ofKind(objects, "ClusterRole").stream())
+                .filter(role -> role.path("rules").findValues("resources").stream()
+                        .anyMatch(resources -> texts(resources).contains("endpointslices")))
+                .toList();
+        assertEquals(1, grants.size(), "one role reads EndpointSlices");
+        JsonNode role = grants.getFirst();
+        assertEquals("Role", role.path("kind").asText(), "EndpointSlices are read in one namespace only");
+        assertEquals("modelyard", namespace(role));
+        for (JsonNode rule : role.path("rules")) {
+            assertEquals(Set.of("discovery.k8s.io"), texts(rule.path("apiGroups")));
+            assertEquals(Set.of("endpointslices"), texts(rule.path("resources")));
+            assertEquals(Set.of("get", "list", "watch"), texts(rule.path("verbs")));
+            assertTrue(rule.path("resourceNames").isMissingNode(), "informers list, so names cannot narrow it");
+        }
+        JsonNode registry = workload(objects, "model-registry");
+        String account = registry.at("/spec/template/spec/serviceAccountName").asText();
+        assertTrue(registry.at("/spec/template/spec/automountServiceAccountToken").asBoolean(true),
+                "the registry gets its token");
+        assertTrue(ofKind(objects, "RoleBinding").stream().anyMatch(binding ->
+                        name(role).equals(binding.at("/roleRef/name").asText())
+                                && "Role".equals(binding.at("/roleRef/kind").asText())
+                                && "modelyard".equals(namespace(binding))
+                                && binding.path("subjects").findValuesAsText("name").contains(account)),
+                "the role is bound to the registry's service account " + account);
+        assertTrue(ofKind(objects, "RoleBinding").stream().noneMatch(binding ->
+                        name(role).equals(binding.at("/roleRef/name").asText())
+                                && !binding.path("subjects").findValuesAsText("name").equals(List.of(account))),
+                "nobody else gets the registry's role");
+
+        JsonNode env = registry.at("/spec/template/spec/containers/0/env");
+        assertEquals("kubernetes", env(env, "MODELYARD_REGISTRY_DISCOVERY"));
+        JsonNode triton = ofKind(objects, "Service").stream()
+                .filter(service -> name(service).equals(env(env, "MODELYARD_REGISTRY_KUBERNETES_SERVICE"))
+                        && "modelyard".equals(namespace(service)))
+                .findFirst().orElseThrow(() -> new AssertionError("the registry watches an existing Service"));
+        assertTrue(triton.path("spec").path("ports").findValuesAsText("name")
+                .contains(env(env, "MODELYARD_REGISTRY_KUBERNETES_PORT_NAME")), "the Service has the gRPC port by name");
+        assertTrue(matches(triton.at("/spec/selector"), workload(objects, "triton").at("/spec/template/metadata/labels")),
+                "the Service selects Triton's pods");
+        assertEquals("", env(env, "MODELYARD_REGISTRY_MODEL_SERVERS"), "no fixed list beside discovery");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theRoutersUsageSpoolIsOnAClaimOfItsOwn(String overlay) {
+        JsonNode router = workload(render(overlay), "inference-router");
+        assertEquals("StatefulSet", kind(router), "each router replica keeps its claim");
+        JsonNode container = router.at("/spec/template/spec/containers/0");
+        JsonNode spoolMount = null;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            String path = mount.path("mountPath").asText();
+            if ((USAGE_SPOOL.equals(path) || USAGE_SPOOL.startsWith(path + "/"))
+                    && (spoolMount == null || path.length() > spoolMount.path("mountPath").asText().length())) {
+                spoolMount = mount;
+            }
+        }
+        assertTrue(spoolMount != null, "the spool directory is on a volume");
+        assertTrue(names(toList(router.at("/spec/volumeClaimTemplates")))
+                .contains(spoolMount.path("name").asText()), "the spool's volume is a volumeClaimTemplate");
+        assertEquals("Retain", router.at("/spec/persistentVolumeClaimRetentionPolicy/whenScaled").asText("Retain"),
+                "a scaled-down replica's undelivered events wait on its claim");
+        JsonNode env = container.path("env");
+        assertEquals("placements", env(env, "MODELYARD_ROUTER_BACKEND_DISCOVERY"));
+        assertEquals("", env(env, "MODELYARD_ROUTER_MODEL_SERVERS"), "the placements name every backend");
     }
 
     @ParameterizedTest
@@ -192,6 +270,36 @@ class KubernetesManifestsTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Deployments and StatefulSets: what runs the platform's pods. */
+    private static List<JsonNode> workloads(List<JsonNode> objects) {
+        return Stream.concat(ofKind(objects, "Deployment").stream(), ofKind(objects, "StatefulSet").stream()).toList();
+    }
+
+    private static JsonNode workload(List<JsonNode> objects, String name) {
+        return workloads(objects).stream().filter(w -> name.equals(name(w))).findFirst()
+                .orElseThrow(() -> new AssertionError("no workload " + name));
+    }
+
+    /** An environment variable's literal value, or "" when the container does not set it. */
+    private static String env(JsonNode env, String name) {
+        for (JsonNode variable : env) {
+            if (name.equals(variable.path("name").asText())) {
+                return variable.path("value").asText();
+            }
+        }
+        return "";
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> nodes = new ArrayList<>();
+        array.forEach(nodes::add);
+        return nodes;
+    }
+
+    private static String kind(JsonNode object) {
+        return object.path("kind").asText();
     }
 
     private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
