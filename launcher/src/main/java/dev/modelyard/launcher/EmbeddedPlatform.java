@@ -52,7 +52,15 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
         // Usage events a killed earlier run left undelivered belong to the database just dropped.
         deleteTree(home.resolve("router/usage-spool"));
-        if (new Up(stack).run(false) != 0) {
+        int started;
+        try {
+            started = new Up(stack).run(false);
+        } catch (RuntimeException | InterruptedException e) {
+            // What did start must not outlive the failure: it would hold the ports against the next start.
+            new Down(stack).run();
+            throw e;
+        }
+        if (started != 0) {
             new Down(stack).run();
             throw new IllegalStateException("The platform did not start; see " + home.resolve("platform.log")
                     + " and " + platformHome.logsDir());

@@ -3,7 +3,6 @@ package dev.modelyard.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +70,9 @@ public final class KeycloakServer {
                 "--db=dev-file",
                 "--db-url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE",
                 "--import-realm",
-                "--health-enabled=true", "--http-management-port=" + freePort(), "--log-level=info"));
+                // Health on a free port, unused here: the fixed default, 9000, would keep the embedded stack's
+                // Keycloak and a test run's from running side by side.
+                "--health-enabled=true", "--http-management-port=" + Ports.anyFree(), "--log-level=info"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -83,18 +84,6 @@ public final class KeycloakServer {
         builder.environment().put("KC_SPI_BRUTE_FORCE_PROTECTOR_DEFAULT_BRUTE_FORCE_DETECTOR_ALLOW_CONCURRENT_REQUESTS", "true");
         builder.environment().put("JAVA_OPTS_APPEND", "-Xms64m -Xmx512m -XX:TieredStopAtLevel=1 --add-opens=java.base/java.lang=ALL-UNNAMED");
         return builder;
-    }
-
-    /**
-     * A free port for the management interface (health), which nothing here uses: its fixed default,
-     * 9000, would keep the embedded stack's Keycloak and a test run's from running side by side.
-     */
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Waits until the realm's discovery document answers, or fails after the timeout. */

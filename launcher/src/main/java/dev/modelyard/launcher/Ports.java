@@ -1,12 +1,13 @@
 package dev.modelyard.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Whether the loopback ports the stack listens on are still free. */
-final class Ports {
+/** Free loopback ports: whether the ones the stack listens on still are, and any one for a process of its own. */
+public final class Ports {
 
     private Ports() {
     }
@@ -23,6 +24,15 @@ final class Ports {
             return true;
         } catch (IOException taken) {
             return false;
+        }
+    }
+
+    /** A port nothing listens on now, as the system picks one: for a process started next, which listens on it. */
+    public static int anyFree() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -21,6 +21,9 @@ public final class PostgresProvisioner {
     /** The schema (and {@code <schema>_app} role) of each service. */
     public static final List<String> SERVICE_SCHEMAS = List.of("gateway", "privacy", "training", "registry", "router");
 
+    /** The advisory lock every provisioner holds while it creates or changes roles ("modelyar" in ASCII). */
+    private static final long PROVISIONING_LOCK = 0x6d6f64656c796172L;
+
     private final String host;
     private final int port;
     private final String superuser;
@@ -50,6 +53,9 @@ public final class PostgresProvisioner {
     /** Creates the roles and the database when missing. */
     public void provision(String database, String owner, String ownerPassword, String appPassword) throws SQLException {
         try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
+            // Roles belong to the whole server, and test runs of several modules or checkouts provision at once:
+            // two ALTER ROLEs of one role at the same time fail ("tuple concurrently updated"). Closing frees it.
+            sql.execute("select pg_advisory_lock(" + PROVISIONING_LOCK + ")");
             ensureRole(admin, owner, ownerPassword, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
             for (String schema : SERVICE_SCHEMAS) {
                 ensureRole(admin, schema + "_app", appPassword,

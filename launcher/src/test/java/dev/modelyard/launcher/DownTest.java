@@ -31,8 +31,8 @@ class DownTest {
             int exit = new Down(stack(home)).run();
 
             assertThat(exit).isZero();
-            assertThat(privacy.waitFor(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(gateway.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(privacy.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(home.pidFile("privacy").path()).doesNotExist();
             assertThat(home.pidFile("api-gateway").path()).doesNotExist();
             assertThat(printed()).containsSubsequence("Stopping api-gateway (pid " + gateway.pid(),

@@ -3,10 +3,7 @@ package dev.modelyard.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -49,21 +46,13 @@ class PlatformTest {
     @Test
     void statusReportsStoppedComponentsWithoutProbingThem() {
         PlatformHome home = new PlatformHome(dir);
-        int unusedPort = unusedPort();
+        int unusedPort = Ports.anyFree();
         Stack stack = new Stack(home, dir, Map.of("MODELYARD_PG_PORT", Integer.toString(unusedPort)), out);
 
         assertThat(new Status(stack).run()).isZero();
 
         assertThat(printed()).contains("postgres", "external", "127.0.0.1:" + unusedPort, "not answering");
         assertThat(printed().lines().filter(line -> line.contains("stopped")).count()).isEqualTo(7);
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private String printed() {

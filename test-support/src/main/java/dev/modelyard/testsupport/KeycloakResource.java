@@ -1,10 +1,10 @@
 package dev.modelyard.testsupport;
 
 import dev.modelyard.launcher.KeycloakServer;
+import dev.modelyard.launcher.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         Path home = Path.of(System.getProperty("modelyard.home", "../.platform"));
         Path data = Path.of("target", "keycloak-test").toAbsolutePath();
         deleteRecursively(data);
-        KeycloakServer keycloak = new KeycloakServer(home, data, freePort());
+        KeycloakServer keycloak = new KeycloakServer(home, data, Ports.anyFree());
         try {
             Process process = keycloak.processBuilder(data.resolve("keycloak.log")).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,14 +68,6 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         }
         server = keycloak;
         return keycloak;
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void deleteRecursively(Path path) {

@@ -14,7 +14,7 @@ public final class JobApi {
     }
 
     public static ValidatableResponse awaitStatus(String tenant, String id, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> status.equals(given().header("Authorization", TestTokens.bearerAdmin(tenant))
                         .get("/v1/fine_tuning/jobs/" + id).then().extract().path("status")));
         return given().header("Authorization", TestTokens.bearerAdmin(tenant)).get("/v1/fine_tuning/jobs/" + id)

@@ -2,13 +2,7 @@ package dev.modelyard.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.modelyard.common.testing.ConcurrentCallers;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -85,30 +79,6 @@ class TokenBucketTest {
 
     /** 16 threads making their calls together: how many were granted. */
     private static int grantedConcurrently(int callsPerThread, LongSupplier take) throws Exception {
-        int threads = 16;
-        AtomicInteger granted = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < callsPerThread; i++) {
-                        if (take.getAsLong() == 0) {
-                            granted.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return granted.get();
+        return ConcurrentCallers.count(16, callsPerThread, () -> take.getAsLong() == 0);
     }
 }

@@ -2,18 +2,13 @@ package dev.modelyard.common.id;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelyard.common.testing.ConcurrentCallers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -63,26 +58,7 @@ class IdsTest {
         int threads = 16;
         int perThread = 20_000;
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < perThread; i++) {
-                        seen.add(Ids.next("req"));
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(seen).hasSize(threads * perThread);
+        int fresh = ConcurrentCallers.count(threads, perThread, () -> seen.add(Ids.next("req")));
+        assertThat(fresh).isEqualTo(threads * perThread);
     }
 }

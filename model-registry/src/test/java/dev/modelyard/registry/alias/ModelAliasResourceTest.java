@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.modelyard.registry.Notifications;
 import dev.modelyard.registry.RegistryApi;
 import dev.modelyard.registry.deploy.FakeModelServerPorts;
 import dev.modelyard.testsupport.PostgresResource;
@@ -18,13 +19,8 @@ import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false,
@@ -114,7 +110,7 @@ class ModelAliasResourceTest {
             RegistryApi.setAlias("acme", "watched", "production", 1);
             as("acme").delete("/v1/models/watched/aliases/production").then().statusCode(200);
 
-            assertThat(payloads(connection, 2)).containsExactly("acme/watched", "acme/watched");
+            assertThat(Notifications.until(connection, received -> received.size() >= 2)).containsExactly("acme/watched", "acme/watched");
         }
     }
 
@@ -129,18 +125,5 @@ class ModelAliasResourceTest {
         as("globex").delete("/v1/models/guarded/aliases/production").then().statusCode(404);
         as("acme").get("/v1/models/guarded/aliases").then().body("data.version", contains(1))
                 .body("data[0].updated_by", equalTo("member@acme"));
-    }
-
-    /** Up to {@code expected} notification payloads, waiting at most five seconds for them. */
-    private static List<String> payloads(Connection connection, int expected) throws Exception {
-        List<String> payloads = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 5000;
-        while (payloads.size() < expected && System.currentTimeMillis() < deadline) {
-            PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(200);
-            if (received != null) {
-                Arrays.stream(received).map(PGNotification::getParameter).forEach(payloads::add);
-            }
-        }
-        return payloads;
     }
 }

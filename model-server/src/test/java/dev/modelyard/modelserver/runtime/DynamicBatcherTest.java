@@ -39,10 +39,14 @@ class DynamicBatcherTest {
         repository.close();
     }
 
-    /** 16 callers of 1 to 3 rows each: every caller gets exactly its rows, and fewer executions ran than requests. */
+    /**
+     * 16 callers of 1 to 3 rows each: every caller gets exactly its rows, and fewer executions ran than requests.
+     * Full batches run at once; the delay, long enough for every caller to arrive however loaded the machine, only
+     * holds the last partial one.
+     */
     @Test
     void everyCallerGetsExactlyItsRowsOfAMergedBatch() throws Exception {
-        load("dynamic_batching { max_queue_delay_microseconds: 100000 }");
+        load("dynamic_batching { max_queue_delay_microseconds: 2000000 }");
         int callers = 16;
         long totalRows = 0;
         CountDownLatch start = new CountDownLatch(1);
@@ -58,7 +62,7 @@ class DynamicBatcherTest {
             }
             start.countDown();
             for (int caller = 0; caller < callers; caller++) {
-                InferenceResponse answer = answers.get(caller).get(30, TimeUnit.SECONDS);
+                InferenceResponse answer = answers.get(caller).get(60, TimeUnit.SECONDS);
                 int rows = 1 + caller % 3;
                 totalRows += rows;
                 Tensor probabilities = answer.outputs().get(0);
@@ -86,21 +90,20 @@ class DynamicBatcherTest {
         assertThat(statistics.queue().nanos()).isPositive();
     }
 
+    /** The delay is an hour: answers that come at all came without waiting for it. */
     @Test
     void aPreferredBatchSizeRunsWithoutWaitingForTheDelay() throws Exception {
-        load("dynamic_batching { preferred_batch_size: [ 4 ] max_queue_delay_microseconds: 30000000 }");
+        load("dynamic_batching { preferred_batch_size: [ 4 ] max_queue_delay_microseconds: 3600000000 }");
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
-            long started = System.nanoTime();
             List<Future<InferenceResponse>> answers = new ArrayList<>();
             for (int caller = 0; caller < 4; caller++) {
                 int id = caller;
                 answers.add(threads.submit(() -> repository.infer(request(id, 1))));
             }
             for (Future<InferenceResponse> answer : answers) {
-                assertThat(answer.get(20, TimeUnit.SECONDS).outputs()).hasSize(2);
+                assertThat(answer.get(60, TimeUnit.SECONDS).outputs()).hasSize(2);
             }
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(20);
         } finally {
             threads.shutdownNow();
         }

@@ -1,7 +1,7 @@
 package dev.modelyard.privacy.budget;
 
 import dev.modelyard.common.auth.Caller;
-import dev.modelyard.common.tenant.TenantContext;
+import dev.modelyard.common.tenant.TenantWork;
 import dev.modelyard.common.time.DatabaseTime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -68,7 +68,7 @@ public class ReservationSweeper {
             for (Due reservation : due) {
                 Caller sweeper = new Caller(SUBJECT, reservation.tenant(), Set.of(Caller.TENANT_MEMBER), null, null);
                 try {
-                    if (TenantContext.callAs(sweeper, () -> budgets.expireIfDue(reservation.id()))) {
+                    if (TenantWork.callAs(sweeper, () -> budgets.expireIfDue(reservation.id()))) {
                         expired++;
                     }
                 } catch (RuntimeException e) {

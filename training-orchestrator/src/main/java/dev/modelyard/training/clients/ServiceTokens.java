@@ -20,8 +20,13 @@ public class ServiceTokens {
         this.signer = signer;
     }
 
+    /** The orchestrator acting in {@code tenant}: who its calls to other services and its background work run as. */
+    public static Caller actingIn(String tenant) {
+        return new Caller(SUBJECT, tenant, Set.of(Caller.TENANT_MEMBER), null, null);
+    }
+
     /** The {@code Authorization} header value for a call on behalf of {@code tenant}. */
     public String bearer(String tenant) {
-        return signer.authorization(new Caller(SUBJECT, tenant, Set.of(Caller.TENANT_MEMBER), null, null));
+        return signer.authorization(actingIn(tenant));
     }
 }

@@ -1,10 +1,10 @@
 package dev.modelyard.training.job;
 
+import dev.modelyard.common.tenant.TenantWork;
 import dev.modelyard.training.clients.PrivacyClient;
 import dev.modelyard.training.clients.UpstreamException;
 import dev.modelyard.training.event.EventDraft;
 import dev.modelyard.training.event.JobEvent;
-import dev.modelyard.training.tenant.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -31,7 +31,8 @@ class BudgetSettlement {
     /** @throws UpstreamException when the privacy service is unavailable for now; the supervisor tries again later */
     void settle(ActiveJob active) {
         String tenant = active.tenant();
-        FineTuningJob job = tenantWork.call(tenant, session -> session.find(FineTuningJob.class, active.id()));
+        FineTuningJob job = tenantWork.call(active.orchestrator(), session ->
+                session.find(FineTuningJob.class, active.id()));
         if (job == null || !job.status.isTerminal() || job.budgetReservation == null || job.budgetSettled) {
             return;
         }
@@ -52,7 +53,7 @@ class BudgetSettlement {
             LOG.errorf("Fine-tuning job %s: %s", job.id, refusal);
         }
         String problem = refusal;
-        tenantWork.run(tenant, session -> {
+        tenantWork.run(active.orchestrator(), session -> {
             FineTuningJob stored = session.find(FineTuningJob.class, job.id);
             stored.budgetSettled = true;
             if (problem != null) {

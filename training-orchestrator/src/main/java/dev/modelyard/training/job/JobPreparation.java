@@ -1,10 +1,10 @@
 package dev.modelyard.training.job;
 
+import dev.modelyard.common.tenant.TenantWork;
 import dev.modelyard.training.clients.PrivacyClient;
 import dev.modelyard.training.clients.RegistryClient;
 import dev.modelyard.training.clients.UpstreamException;
 import dev.modelyard.training.executor.JobFolder;
-import dev.modelyard.training.tenant.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,8 @@ class JobPreparation {
 
     /** @throws UpstreamException when a service is unavailable for now; the supervisor tries again later */
     void prepare(ActiveJob active, JobFolder folder) {
-        FineTuningJob job = tenantWork.call(active.tenant(), session -> session.find(FineTuningJob.class, active.id()));
+        FineTuningJob job = tenantWork.call(active.orchestrator(), session ->
+                session.find(FineTuningJob.class, active.id()));
         if (job == null || job.status != JobStatus.VALIDATING_FILES) {
             return;
         }
@@ -49,15 +50,17 @@ class JobPreparation {
             Files.writeString(folder.spec(),
                     TrainerSpec.of(job, training, validation, baseModel, folder.output()).toPrettyString());
         } catch (Refused refused) {
-            tenantWork.run(tenant, session -> JobTransitions.lockIfIn(session, job.id, JobStatus.VALIDATING_FILES)
-                    .ifPresent(locked -> JobTransitions.fail(session, locked, refused.error)));
+            tenantWork.run(active.orchestrator(), session ->
+                    JobTransitions.lockIfIn(session, job.id, JobStatus.VALIDATING_FILES)
+                            .ifPresent(locked -> JobTransitions.fail(session, locked, refused.error)));
             return;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the folder of job " + job.id, e);
         }
-        tenantWork.run(tenant, session -> JobTransitions.lockIfIn(session, job.id, JobStatus.VALIDATING_FILES)
-                .ifPresent(locked -> JobTransitions.move(session, locked, JobStatus.QUEUED,
-                        "Files downloaded; the job is queued")));
+        tenantWork.run(active.orchestrator(), session ->
+                JobTransitions.lockIfIn(session, job.id, JobStatus.VALIDATING_FILES)
+                        .ifPresent(locked -> JobTransitions.move(session, locked, JobStatus.QUEUED,
+                                "Files downloaded; the job is queued")));
     }
 
     /** A refusal that will not change on a retry (the file was deleted, say) fails the job, naming the field. */

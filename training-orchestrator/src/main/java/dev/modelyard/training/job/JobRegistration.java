@@ -1,13 +1,13 @@
 package dev.modelyard.training.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelyard.common.tenant.TenantWork;
 import dev.modelyard.training.clients.RegistryClient;
 import dev.modelyard.training.clients.UpstreamException;
 import dev.modelyard.training.executor.JobFolder;
 import dev.modelyard.training.executor.ProgressLine;
 import dev.modelyard.training.executor.TrainerExecutor;
 import dev.modelyard.training.executor.TrainerOutputs;
-import dev.modelyard.training.tenant.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.OptionalDouble;
 
@@ -28,7 +28,8 @@ class JobRegistration {
     /** @throws UpstreamException when the registry is unavailable for now; the supervisor tries again later */
     void register(ActiveJob active, JobFolder folder) {
         String tenant = active.tenant();
-        FineTuningJob job = tenantWork.call(tenant, session -> session.find(FineTuningJob.class, active.id()));
+        FineTuningJob job = tenantWork.call(active.orchestrator(), session ->
+                session.find(FineTuningJob.class, active.id()));
         if (job == null || job.status != JobStatus.RUNNING) {
             return;
         }
@@ -36,7 +37,7 @@ class JobRegistration {
         try {
             outputs = TrainerOutputs.check(folder, job.privacy == null ? null : job.privacy.targetEpsilon());
         } catch (TrainerOutputs.InvalidTrainerOutputException e) {
-            fail(tenant, job, new JobError(JobError.INVALID_TRAINER_OUTPUT,
+            fail(active, job, new JobError(JobError.INVALID_TRAINER_OUTPUT,
                     "The trainer's outputs cannot be registered: " + e.getMessage(), null));
             return;
         }
@@ -52,23 +53,26 @@ class JobRegistration {
             if (e.isRetryable()) {
                 throw e;
             }
-            fail(tenant, job, JobError.failed("The registry refused the trained model: " + e.getMessage()));
+            fail(active, job, JobError.failed("The registry refused the trained model: " + e.getMessage()));
             return;
         }
         Double epsilon = job.privacy == null ? null : epsilonSpent(folder, metrics);
-        tenantWork.run(tenant, session -> JobTransitions.lockIfIn(session, job.id, JobStatus.RUNNING).ifPresent(locked -> {
-            locked.fineTunedModel = name + "@" + version;
-            locked.epsilonSpent = epsilon;
-            JobTransitions.move(session, locked, JobStatus.SUCCEEDED, "New fine-tuned model created: " + locked.fineTunedModel);
-            locked.trainerHandle().ifPresent(executor::release);
-        }));
+        tenantWork.run(active.orchestrator(), session ->
+                JobTransitions.lockIfIn(session, job.id, JobStatus.RUNNING).ifPresent(locked -> {
+                    locked.fineTunedModel = name + "@" + version;
+                    locked.epsilonSpent = epsilon;
+                    JobTransitions.move(session, locked, JobStatus.SUCCEEDED,
+                            "New fine-tuned model created: " + locked.fineTunedModel);
+                    locked.trainerHandle().ifPresent(executor::release);
+                }));
     }
 
-    private void fail(String tenant, FineTuningJob job, JobError error) {
-        tenantWork.run(tenant, session -> JobTransitions.lockIfIn(session, job.id, JobStatus.RUNNING).ifPresent(locked -> {
-            JobTransitions.fail(session, locked, error);
-            locked.trainerHandle().ifPresent(executor::release);
-        }));
+    private void fail(ActiveJob active, FineTuningJob job, JobError error) {
+        tenantWork.run(active.orchestrator(), session ->
+                JobTransitions.lockIfIn(session, job.id, JobStatus.RUNNING).ifPresent(locked -> {
+                    JobTransitions.fail(session, locked, error);
+                    locked.trainerHandle().ifPresent(executor::release);
+                }));
     }
 
     /** The {@code completed} line's epsilon, or else the one in {@code metrics.json}. */

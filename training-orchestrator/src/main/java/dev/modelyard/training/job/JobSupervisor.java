@@ -1,5 +1,6 @@
 package dev.modelyard.training.job;
 
+import dev.modelyard.common.tenant.TenantWork;
 import dev.modelyard.training.TrainingConfig;
 import dev.modelyard.training.clients.UpstreamException;
 import dev.modelyard.training.event.EventDraft;
@@ -11,7 +12,6 @@ import dev.modelyard.training.executor.ProgressLog;
 import dev.modelyard.training.executor.TrainerExecutor;
 import dev.modelyard.training.executor.TrainerHandle;
 import dev.modelyard.training.executor.TrainerState;
-import dev.modelyard.training.tenant.TenantWork;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -148,25 +148,27 @@ public class JobSupervisor {
     }
 
     private boolean launch(ActiveJob active) {
-        return tenantWork.call(active.tenant(), session -> JobTransitions.lockIfIn(session, active.id(), JobStatus.QUEUED)
-                .map(job -> {
-                    TrainerHandle handle;
-                    try {
-                        handle = executor.launch(active.tenant(), folder(active), job.resources);
-                    } catch (IOException e) {
-                        JobTransitions.fail(session, job, JobError.failed("Cannot start the trainer: " + e.getMessage()));
-                        return false;
-                    }
-                    job.attach(handle);
-                    startIfAdmitted(session, job, executor.state(handle));
-                    return true;
-                })
-                .orElse(false));
+        return tenantWork.call(active.orchestrator(), session ->
+                JobTransitions.lockIfIn(session, active.id(), JobStatus.QUEUED)
+                        .map(job -> {
+                            TrainerHandle handle;
+                            try {
+                                handle = executor.launch(active.tenant(), folder(active), job.resources);
+                            } catch (IOException e) {
+                                JobTransitions.fail(session, job,
+                                        JobError.failed("Cannot start the trainer: " + e.getMessage()));
+                                return false;
+                            }
+                            job.attach(handle);
+                            startIfAdmitted(session, job, executor.state(handle));
+                            return true;
+                        })
+                        .orElse(false));
     }
 
     /** A launched job that is still queued: it runs once the executor says its trainer is no longer waiting. */
     private void awaitStart(ActiveJob active) {
-        tenantWork.run(active.tenant(), session -> JobTransitions.lockIfIn(session, active.id(), JobStatus.QUEUED)
+        tenantWork.run(active.orchestrator(), session -> JobTransitions.lockIfIn(session, active.id(), JobStatus.QUEUED)
                 .ifPresent(job -> job.trainerHandle().ifPresent(handle ->
                         startIfAdmitted(session, job, executor.state(handle)))));
     }
@@ -193,7 +195,7 @@ public class JobSupervisor {
 
     private void watch(ActiveJob active) {
         JobFolder folder = folder(active);
-        Optional<RunDecision> decision = tenantWork.call(active.tenant(), session ->
+        Optional<RunDecision> decision = tenantWork.call(active.orchestrator(), session ->
                 JobTransitions.lockIfIn(session, active.id(), JobStatus.RUNNING).map(job -> {
                     TrainerHandle handle = job.trainerHandle().orElseThrow(() ->
                             new IllegalStateException("Running job " + job.id + " has no trainer"));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +47,9 @@ class LocalProcessExecutorTest {
         LocalProcessExecutor executor = executor(List.of("sh", "-c", "echo oops >&2; exit 3", "trainer"));
         JobFolder folder = folder();
         TrainerHandle handle = executor.launch("acme", folder, null);
-        ProcessHandle.of(Long.parseLong(handle.trainer())).ifPresent(process -> process.onExit().join());
-        while (executor.state(handle) instanceof TrainerState.Running) {
-            Thread.sleep(10);
-        }
-        assertThat(executor.state(handle)).isEqualTo(new TrainerState.Exited(OptionalInt.of(3)));
+        TrainerState ended = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> executor.state(handle), state -> !(state instanceof TrainerState.Running));
+        assertThat(ended).isEqualTo(new TrainerState.Exited(OptionalInt.of(3)));
         assertThat(Files.readString(folder.log())).isEqualTo("oops\n");
     }
 
@@ -66,11 +65,9 @@ class LocalProcessExecutorTest {
         return folder;
     }
 
-    private static void awaitLine(JobFolder folder) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (Files.size(folder.progress()) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private static void awaitLine(JobFolder folder) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Files.size(folder.progress()) > 0);
     }
 
     private static LocalProcessExecutor executor(List<String> command) {

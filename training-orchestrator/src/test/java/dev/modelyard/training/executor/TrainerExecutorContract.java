@@ -49,7 +49,7 @@ public abstract class TrainerExecutorContract {
             awaitState(executor, handle, TrainerState.Running.class);
             print(handle, folder, STARTED);
             print(handle, folder, EPOCH);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
                 executor.state(handle);
                 return Files.exists(folder.progress()) && Files.readString(folder.progress()).equals(STARTED + "\n" + EPOCH + "\n");
             });
@@ -95,7 +95,7 @@ public abstract class TrainerExecutorContract {
         awaitState(executor, handle, TrainerState.Running.class);
 
         executor.kill(handle);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> isGone(handle));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> isGone(handle));
         assertThat(executor.state(handle)).isNotInstanceOf(TrainerState.Running.class);
     }
 
@@ -144,13 +144,13 @@ public abstract class TrainerExecutorContract {
     }
 
     private static void awaitState(TrainerExecutor executor, TrainerHandle handle, Class<? extends TrainerState> type) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> type.isInstance(executor.state(handle)));
     }
 
     /** Polls as the supervisor does until the trainer no longer runs or waits; the progress file is complete then. */
     private static TrainerState awaitEnd(TrainerExecutor executor, TrainerHandle handle) {
-        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> executor.state(handle), state -> !(state instanceof TrainerState.Running)
                         && !(state instanceof TrainerState.Waiting));
     }

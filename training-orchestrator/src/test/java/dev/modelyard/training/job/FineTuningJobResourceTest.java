@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -292,8 +293,8 @@ class FineTuningJobResourceTest {
         Process survivor = new ProcessBuilder("sleep", "30").start();
         try {
             pointAtTrainer("acme", id, identityOf(survivor));
-            ProcessHandle.of(ownSleeper).ifPresent(ProcessHandle::destroyForcibly);
-            // Several polls go by: the job stays running while the adopted trainer lives.
+            ProcessHandle.of(ownSleeper).ifPresent(FineTuningJobResourceTest::kill);
+            // Several polls go by after the first trainer is gone: the job stays running while the adopted one lives.
             Thread.sleep(500);
             JobApi.awaitStatus("acme", id, "running");
             survivor.destroyForcibly().waitFor();
@@ -443,6 +444,12 @@ class FineTuningJobResourceTest {
         }
     }
 
+    /** Kills the process and waits until it has ended, however long a loaded machine takes. */
+    private static void kill(ProcessHandle process) {
+        process.destroyForcibly();
+        process.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+    }
+
     /** Records another process as the job's trainer, the way an earlier orchestrator would have left it. */
     private void pointAtTrainer(String tenant, String id, TrainerHandle trainer) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "training_app", PostgresResource.PASSWORD);
@@ -489,7 +496,7 @@ class FineTuningJobResourceTest {
     }
 
     private JsonNode awaitReservation(String jobId, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 reservationOf(jobId).filter(reservation -> reservation.get("status").asText().equals(status)).isPresent());
         return reservationOf(jobId).orElseThrow();
     }

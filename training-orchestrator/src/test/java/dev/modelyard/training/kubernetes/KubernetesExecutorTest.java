@@ -2,6 +2,7 @@ package dev.modelyard.training.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelyard.common.id.Ids;
 import dev.modelyard.training.TestConfigs;
 import dev.modelyard.training.executor.JobFolder;
 import dev.modelyard.training.executor.TrainerHandle;
@@ -213,15 +214,14 @@ class KubernetesExecutorTest {
     }
 
     private JobFolder folder() throws Exception {
-        JobFolder folder = JobFolder.of(workDir, "ftjob-01JDC3Z8K5R2V7M4Q9X1T6" + (char) ('A' + (System.nanoTime() % 26))
-                + Long.toString(System.nanoTime() % 1000));
+        JobFolder folder = JobFolder.of(workDir, Ids.next("ftjob"));
         Files.createDirectories(folder.output());
         Files.writeString(folder.spec(), "{\"job_id\":\"" + folder.jobId() + "\"}");
         return folder;
     }
 
     private TrainerState awaitState(TrainerHandle handle, Predicate<TrainerState> expected) {
-        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> executor.state(handle), expected);
     }
 

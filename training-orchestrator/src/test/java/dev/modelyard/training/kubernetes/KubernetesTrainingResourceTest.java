@@ -68,7 +68,7 @@ class KubernetesTrainingResourceTest {
                 .containsEntry("modelyard.dev/tenant", "acme");
         assertThat(job.getSpec().getTemplate().getSpec().getNodeSelector())
                 .containsEntry("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-80GB");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messages("acme", id)
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> messages("acme", id)
                 .contains("Waiting for Kueue to admit the job from queue acme"));
         JobApi.awaitStatus("acme", id, "queued");
 
@@ -121,7 +121,7 @@ class KubernetesTrainingResourceTest {
 
         String second = TrainingJobFactory.jobName(id, 2);
         awaitJob(second);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messages("acme", id).stream().anyMatch(message ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> messages("acme", id).stream().anyMatch(message ->
                 message.startsWith("The trainer was interrupted (EvictionByEvictionAPI: Eviction API: evicting); attempt 2")));
         JobApi.awaitStatus("acme", id, "running");
         Pod resumed = cluster.admit(second);
@@ -226,7 +226,7 @@ class KubernetesTrainingResourceTest {
     }
 
     private Job awaitJob(String name) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> cluster.job(name), job -> job != null);
     }
 
