@@ -26,12 +26,9 @@ public class InternalTokenMechanism extends BearerMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = BearerTokens.from(context.request().getHeader(HttpHeaders.AUTHORIZATION));
-        if (token == null) {
-            return Uni.createFrom().nullItem();
-        }
         try {
-            return Uni.createFrom().item(CallerIdentity.of(verifier.verify(token)));
+            Caller caller = verifier.verifyAuthorization(context.request().getHeader(HttpHeaders.AUTHORIZATION));
+            return caller == null ? Uni.createFrom().nullItem() : Uni.createFrom().item(CallerIdentity.of(caller));
         } catch (InternalTokens.InvalidTokenException e) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Invalid internal token"));
         }

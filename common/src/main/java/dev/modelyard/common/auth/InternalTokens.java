@@ -107,10 +107,32 @@ public final class InternalTokens {
 
         /** @throws InvalidTokenException when the signature, algorithm, issuer, audience or lifetime is wrong */
         public Caller verify(String token) {
-            Verified known = verified.get(token);
-            if (known != null && System.currentTimeMillis() < known.expiresAtMillis()) {
-                return known.caller();
+            Caller known = remembered(token);
+            return known != null ? known : checkAndRemember(token, token);
+        }
+
+        /**
+         * {@link #verify} for a whole {@code Authorization} header value, remembered by that value: the hot path
+         * then never copies the token out of the header.
+         *
+         * @return null when the header carries no bearer credential
+         * @throws InvalidTokenException as {@link #verify}
+         */
+        public Caller verifyAuthorization(String authorization) {
+            Caller known = authorization == null ? null : remembered(authorization);
+            if (known != null) {
+                return known;
             }
+            String token = BearerTokens.from(authorization);
+            return token == null ? null : checkAndRemember(token, authorization);
+        }
+
+        private Caller remembered(String key) {
+            Verified known = verified.get(key);
+            return known != null && System.currentTimeMillis() < known.expiresAtMillis() ? known.caller() : null;
+        }
+
+        private Caller checkAndRemember(String token, String key) {
             try {
                 JwtClaims claims = consumer.processToClaims(token);
                 List<String> roles = claims.hasClaim(ROLES) ? claims.getStringListClaimValue(ROLES) : List.of();
@@ -119,7 +141,7 @@ public final class InternalTokens {
                 if (verified.size() >= MAX_REMEMBERED) {
                     verified.clear();
                 }
-                verified.put(token, new Verified(caller, claims.getExpirationTime().getValueInMillis()));
+                verified.put(key, new Verified(caller, claims.getExpirationTime().getValueInMillis()));
                 return caller;
             } catch (InvalidJwtException | MalformedClaimException e) {
                 throw new InvalidTokenException(e.getMessage());

@@ -39,6 +39,24 @@ class InternalTokensTest {
     }
 
     @Test
+    void verifiesAWholeAuthorizationHeaderAndRemembersItOnlyWhenValid() {
+        InternalTokens.Verifier verifier = verifier();
+        String token = new InternalTokens.Signer(gateway.getPrivate(), "modelyard-gateway", "modelyard-services",
+                Duration.ofMinutes(2)).sign(caller);
+        assertThat(verifier.verifyAuthorization("Bearer " + token)).isEqualTo(caller);
+        assertThat(verifier.verifyAuthorization("Bearer " + token)).isEqualTo(caller);
+        assertThat(verifier.verifyAuthorization(null)).isNull();
+        assertThat(verifier.verifyAuthorization("Basic " + token)).isNull();
+
+        String forged = new InternalTokens.Signer(attacker.getPrivate(), "modelyard-gateway", "modelyard-services",
+                Duration.ofMinutes(2)).sign(caller);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> verifier.verifyAuthorization("Bearer " + forged))
+                    .isInstanceOf(InternalTokens.InvalidTokenException.class);
+        }
+    }
+
+    @Test
     void refusesAnotherKeysSignature() {
         String forged = new InternalTokens.Signer(attacker.getPrivate(), "modelyard-gateway", "modelyard-services",
                 Duration.ofMinutes(2)).sign(caller);

@@ -38,7 +38,10 @@ final class Backend {
     Backend(String target, CircuitBreaker breaker, FairQueue queue) {
         this.target = target;
         // Answers are handled where they arrive: what follows an answer never blocks, so no executor hop.
-        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor().build();
+        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor()
+                // Failover is the router's own (other backends, a retry budget); gRPC's transparent retries would
+                // only add their bookkeeping to every call.
+                .disableRetry().build();
         this.stub = GRPCInferenceServiceGrpc.newBlockingStub(channel);
         this.breaker = breaker;
         this.queue = queue;

@@ -1,6 +1,5 @@
 package dev.modelyard.router.grpc;
 
-import dev.modelyard.common.auth.BearerTokens;
 import dev.modelyard.common.auth.Caller;
 import dev.modelyard.common.auth.InternalTokenConfig;
 import dev.modelyard.common.auth.InternalTokens;
@@ -47,10 +46,10 @@ public class CallerInterceptor implements ServerInterceptor {
         if (OPEN_METHODS.contains(call.getMethodDescriptor().getFullMethodName())) {
             return next.startCall(call, headers);
         }
-        String token = BearerTokens.from(headers.get(AUTHORIZATION));
+        String authorization = headers.get(AUTHORIZATION);
         Caller caller;
         try {
-            caller = token == null ? null : verifier.verify(token);
+            caller = verifier.verifyAuthorization(authorization);
         } catch (InternalTokens.InvalidTokenException e) {
             caller = null;
         }
@@ -60,7 +59,7 @@ public class CallerInterceptor implements ServerInterceptor {
         if (!caller.hasRole(Caller.TENANT_MEMBER)) {
             return refuse(call, Status.PERMISSION_DENIED.withDescription("Your role does not allow this operation"));
         }
-        Context context = Context.current().withValue(CALLER, new ForwardedCaller(caller, token));
+        Context context = Context.current().withValue(CALLER, new ForwardedCaller(caller, authorization));
         return Contexts.interceptCall(context, call, headers, next);
     }
 

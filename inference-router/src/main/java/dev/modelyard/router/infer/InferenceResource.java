@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import dev.modelyard.common.auth.BearerTokens;
 import dev.modelyard.common.auth.Caller;
 import dev.modelyard.common.error.FieldError;
 import dev.modelyard.common.error.PlatformException;
@@ -192,6 +191,6 @@ public class InferenceResource {
     }
 
     private ForwardedCaller caller(String authorization) {
-        return new ForwardedCaller(tenantContext.caller(), BearerTokens.from(authorization));
+        return new ForwardedCaller(tenantContext.caller(), authorization);
     }
 }

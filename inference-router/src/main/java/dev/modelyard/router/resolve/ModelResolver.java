@@ -44,7 +44,7 @@ public class ModelResolver {
     }
 
     private Supplier<ServingResolution> lookup(ForwardedCaller caller, ModelReference reference) {
-        return () -> registry.resolve(reference, caller.token());
+        return () -> registry.resolve(reference, caller.authorization());
     }
 
     void aliasMoved(String tenant, String modelName) {

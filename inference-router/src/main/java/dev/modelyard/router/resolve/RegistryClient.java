@@ -35,10 +35,10 @@ public class RegistryClient {
     }
 
     /** Resolves with the caller's own token, so the registry only ever answers with the caller's models. */
-    public ServingResolution resolve(ModelReference reference, String token) {
+    public ServingResolution resolve(ModelReference reference, String authorization) {
         URI uri = registry.resolve("/v1/models/" + encode(reference.name()) + "/serving?ref=" + encode(reference.ref()));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .GET().build();
         HttpResponse<byte[]> response;
