@@ -1,5 +1,6 @@
 package dev.modelyard.bench.dataplane;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,12 @@ public final class HttpInferenceCall implements InferenceCall {
 
     @Override
     public void call() throws Exception {
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IOException("POST " + request.uri() + " failed: " + e.getMessage(), e);
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("POST " + request.uri() + " answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
