@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -28,8 +26,8 @@ import org.jboss.logging.Logger;
  * ({@code length, CRC-32C, payload}) addressed by a logical offset that grows across segments, and a
  * {@code delivered} marker holding the offset up to which PostgreSQL has every record.
  *
- * <p>An append returns once its record is written to the operating system (concurrent appends share one
- * {@code write}), so a killed process loses nothing it appended; {@link #sync()} fsyncs what was appended since the last call, for many appends at once.
+ * <p>An append returns once its records are written to the operating system (all of them in one
+ * {@code write} per segment), so a killed process loses nothing it appended; {@link #sync()} fsyncs what was appended since the last call, for many appends at once.
  * Opening a spool recovers it: records up to the marker are skipped, a torn or corrupt tail (a crash
  * mid-write) is cut off, and everything in between is read again by the deliverer. Segments entirely
  * below the marker are deleted.
@@ -74,7 +72,6 @@ public final class UsageSpool implements AutoCloseable {
     private final NavigableMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
     private final AtomicLong pendingEvents = new AtomicLong();
     private final Object appendLock = new Object();
-    private final Queue<QueuedAppend> appendQueue = new ConcurrentLinkedQueue<>();
     private volatile Segment active;
     // Not a FileChannel: an interrupted request thread would close a channel mid-write, and every later
     // append would fail. RandomAccessFile's writes and sync() are not interruptible.
@@ -170,25 +167,22 @@ public final class UsageSpool implements AutoCloseable {
         return new Scan(position, records);
     }
 
-    /** An encoded event waiting for a writer; {@code done} once it is written to the OS, refused or failed. */
-    private static final class QueuedAppend {
-        final byte[] frame;
-        volatile boolean done;
-        volatile boolean accepted;
-        volatile IOException failure;
+    /** One encoded event of an append, and what became of it: written to the OS, refused or failed. */
+    private static final class Frame {
+        final byte[] bytes;
+        boolean accepted;
+        IOException failure;
 
-        QueuedAppend(byte[] frame) {
-            this.frame = frame;
+        Frame(byte[] bytes) {
+            this.bytes = bytes;
         }
 
         void finish(boolean accepted) {
             this.accepted = accepted;
-            this.done = true;
         }
 
         void fail(IOException failure) {
             this.failure = failure;
-            this.done = true;
         }
     }
 
@@ -210,44 +204,36 @@ public final class UsageSpool implements AutoCloseable {
 
     /**
      * Appends events in their order and returns once each is written to the operating system or refused, with
-     * what became of each.
-     *
-     * <p>Concurrent appends are written together: each caller queues its frames, and whichever holds the
-     * lock writes every queued frame in one {@code write}, so callers that waited find theirs written.
+     * what became of each. The events go out in one {@code write} per segment they land in; the recorder's
+     * writer thread hands over everything recorded meanwhile in one call.
      */
     public List<Appended> appendAll(List<UsageEvent> events) {
-        List<QueuedAppend> queued = new ArrayList<>(events.size());
+        List<Frame> frames = new ArrayList<>(events.size());
         for (UsageEvent event : events) {
             byte[] payload = UsageEventCodec.encode(event);
-            QueuedAppend frame = new QueuedAppend(ByteBuffer.allocate(HEADER_BYTES + payload.length)
-                    .putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).array());
-            queued.add(frame);
-            appendQueue.add(frame);
+            frames.add(new Frame(ByteBuffer.allocate(HEADER_BYTES + payload.length)
+                    .putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).array()));
         }
         synchronized (appendLock) {
-            // Frames leave the queue in order, so when the last is done every earlier one is too.
-            if (!queued.isEmpty() && !queued.getLast().done) {
-                writeQueued();
-            }
+            writeAll(frames);
         }
-        List<Appended> outcomes = new ArrayList<>(queued.size());
-        for (QueuedAppend frame : queued) {
+        List<Appended> outcomes = new ArrayList<>(frames.size());
+        for (Frame frame : frames) {
             outcomes.add(new Appended(frame.accepted, frame.failure));
         }
         return outcomes;
     }
 
-    /** Writes every queued frame, one {@code write} per segment it lands in; holds the append lock. */
-    private void writeQueued() {
-        List<QueuedAppend> run = new ArrayList<>();
+    /** Writes the frames, one {@code write} per segment they land in; holds the append lock. */
+    private void writeAll(List<Frame> frames) {
+        List<Frame> run = new ArrayList<>();
         long runBytes = 0;
-        QueuedAppend next;
-        while ((next = appendQueue.poll()) != null) {
+        for (Frame next : frames) {
             if (closed) {
                 next.fail(new IOException("The usage spool is closed"));
                 continue;
             }
-            int length = next.frame.length;
+            int length = next.bytes.length;
             long runEnd = end + runBytes;
             if (runEnd - delivered + length > maxBytes) {
                 next.finish(false);
@@ -272,13 +258,13 @@ public final class UsageSpool implements AutoCloseable {
         write(run, runBytes);
     }
 
-    private void write(List<QueuedAppend> run, long runBytes) {
+    private void write(List<Frame> run, long runBytes) {
         if (run.isEmpty()) {
             return;
         }
         ByteBuffer frames = ByteBuffer.allocate(Math.toIntExact(runBytes));
-        for (QueuedAppend queued : run) {
-            frames.put(queued.frame);
+        for (Frame frame : run) {
+            frames.put(frame.bytes);
         }
         try {
             activeFile.write(frames.array());
@@ -290,7 +276,7 @@ public final class UsageSpool implements AutoCloseable {
             } catch (IOException truncation) {
                 e.addSuppressed(truncation);
             }
-            run.forEach(queued -> queued.fail(e));
+            run.forEach(frame -> frame.fail(e));
             return;
         }
         end += runBytes;
@@ -298,7 +284,7 @@ public final class UsageSpool implements AutoCloseable {
         unsynced = true;
         pendingEvents.addAndGet(run.size());
         warnAsItGrows(end - delivered);
-        run.forEach(queued -> queued.finish(true));
+        run.forEach(frame -> frame.finish(true));
     }
 
     private void startSegment(long base) throws IOException {
