@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.Phonenumber;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
+import dev.modelyard.privacy.pii.PiiType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,30 +30,179 @@ import org.junit.jupiter.api.Test;
 class PhoneNumbersTest {
 
     private static final PhoneNumberUtil PLANS = PhoneNumberUtil.getInstance();
+    private static final MetadataSource METADATA =
+            DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
 
     @Test
     void scoresEveryCandidateAsLibphonenumbersParseAndValidationDo() {
         List<String> candidates = candidates(new SplittableRandom(11));
         assertThat(candidates).hasSizeGreaterThan(20_000);
-        List<String> differing = new ArrayList<>();
-        for (String candidate : candidates) {
-            double expected = scoreByLibrary(candidate);
-            if (PhoneNumbers.score(candidate) != expected) {
-                differing.add(candidate + " expected " + expected + " got " + PhoneNumbers.score(candidate));
+        assertScoredAsByLibrary(candidates, 1000, 100, 100);
+    }
+
+    @Test
+    void scoresTheCorpusPhonesTheirNearMissesAndNumbersOfEveryCallingCodeAsLibphonenumberDoes() {
+        LabelledCorpus corpus = new LabelledCorpus(23);
+        Set<String> candidates = new TreeSet<>();
+        for (int i = 0; i < 2000; i++) {
+            addWritten(corpus.wholeCell(PiiType.PHONE_NUMBER).text(), candidates);
+            addWritten(corpus.inText(PiiType.PHONE_NUMBER).text(), candidates);
+            addWritten(corpus.nearMiss().text(), candidates);
+        }
+        SplittableRandom random = new SplittableRandom(29);
+        for (int callingCode : PLANS.getSupportedCallingCodes()) {
+            for (int length = 4; length <= 14; length++) {
+                for (int i = 0; i < 3; i++) {
+                    addWritten("+" + callingCode + " " + grouped(randomDigits(length, random), random), candidates);
+                }
             }
         }
-        assertThat(differing).isEmpty();
-        assertThat(candidates.stream().filter(c -> PhoneNumbers.score(c) == PhoneNumbers.VALID_INTERNATIONAL)).hasSizeGreaterThan(1000);
-        assertThat(candidates.stream().filter(c -> PhoneNumbers.score(c) == PhoneNumbers.VALID_NATIONAL)).hasSizeGreaterThan(100);
-        assertThat(candidates.stream().filter(c -> PhoneNumbers.score(c) == PhoneNumbers.POSSIBLE)).hasSizeGreaterThan(100);
+        for (String start : List.of("0", "00", "01", "011", "0044", "44", "49", "33", "1", "(")) {
+            for (int length = 5; length <= 14; length++) {
+                for (int i = 0; i < 40; i++) {
+                    addWritten(start + grouped(randomDigits(length, random), random), candidates);
+                }
+            }
+        }
+        assertThat(candidates).hasSizeGreaterThan(12_000);
+        assertScoredAsByLibrary(List.copyOf(candidates), 1000, 1000, 500);
     }
 
     @Test
     void readsTheNumberAsParseDoes() {
-        assertThat(PhoneNumbers.international("390612345678")).isEqualTo(PhoneNumbers.parse("+39 06 1234 5678", "ZZ"));
-        assertThat(PhoneNumbers.international("4402071234567")).isEqualTo(PhoneNumbers.parse("+44 (0)20 7123 4567", "ZZ"));
-        assertThat(PhoneNumbers.national("030 1234567", "0301234567", "DE")).isEqualTo(PhoneNumbers.parse("030 1234567", "DE"));
+        assertThat(PhoneNumbers.international("390612345678"))
+                .isEqualTo(PhoneNumbers.Reading.of(PhoneNumbers.parse("+39 06 1234 5678", "ZZ")));
+        assertThat(PhoneNumbers.international("4402071234567"))
+                .isEqualTo(PhoneNumbers.Reading.of(PhoneNumbers.parse("+44 (0)20 7123 4567", "ZZ")));
+        assertThat(PhoneNumbers.national("030 1234567", "0301234567", PhoneNumbers.planForRegion("DE")))
+                .isEqualTo(PhoneNumbers.Reading.of(PhoneNumbers.parse("030 1234567", "DE")));
         assertThat(PhoneNumbers.international("0491234567")).isNull();
+    }
+
+    /**
+     * Every pattern of every plan, read as an automaton, accepts exactly what the regex engine accepts, and
+     * patterns outside the syntax the automaton reads are matched by the regex engine.
+     */
+    @Test
+    void digitPatternsMatchAsTheRegexEngineDoes() {
+        SplittableRandom random = new SplittableRandom(31);
+        List<String> shortTexts = new ArrayList<>(List.of(""));
+        for (int length = 1; length <= 3; length++) {
+            for (int n = 0; n < Math.pow(10, length); n++) {
+                shortTexts.add(String.format("%0" + length + "d", n));
+            }
+        }
+        int compared = 0;
+        for (PhoneMetadata plan : allPlans()) {
+            List<String> texts = new ArrayList<>(shortTexts);
+            for (PhoneNumberDesc desc : descs(plan)) {
+                texts.addAll(variedDigits(desc.getExampleNumber(), random));
+            }
+            for (int i = 0; i < 100; i++) {
+                texts.add(randomDigits(random.nextInt(4, 18), random));
+            }
+            List<String> patterns = new ArrayList<>(List.of(plan.getInternationalPrefix(), plan.getLeadingDigits()));
+            descs(plan).forEach(desc -> patterns.add(desc.getNationalNumberPattern()));
+            for (String regex : patterns) {
+                compared += assertMatchesAsRegexEngine(regex, texts);
+            }
+        }
+        for (String outsideTheSyntax : List.of("\\d+", "[^0]\\d{2}", "1??2", "12{2,}", "(?=1)\\d{3}", "[1-3-5]\\d", "(1|2)*3")) {
+            compared += assertMatchesAsRegexEngine(outsideTheSyntax, shortTexts);
+        }
+        String tooManyStates = "\\d{0,20}1\\d{12}";
+        compared += assertMatchesAsRegexEngine(tooManyStates, List.of("1000000000000", "01000000000000", "0000000000000"));
+        assertThat(compared).isGreaterThan(1_000_000);
+    }
+
+    private static int assertMatchesAsRegexEngine(String regex, List<String> texts) {
+        DigitPattern automaton = DigitPattern.compile(regex);
+        Pattern engine = Pattern.compile(regex);
+        List<String> differing = new ArrayList<>();
+        for (String text : texts) {
+            if (automaton.matches(text) != engine.matcher(text).matches()
+                    || automaton.matchesStartOf(text) != engine.matcher(text).lookingAt()) {
+                differing.add(text);
+            }
+        }
+        assertThat(differing).as(regex).isEmpty();
+        return texts.size();
+    }
+
+    private static void assertScoredAsByLibrary(List<String> candidates, int validInternational, int validNational, int possible) {
+        List<String> differing = new ArrayList<>();
+        Map<Double, Integer> scores = new HashMap<>();
+        for (String candidate : candidates) {
+            double expected = scoreByLibrary(candidate);
+            double score = PhoneNumbers.score(candidate);
+            if (score != expected) {
+                differing.add(candidate + " expected " + expected + " got " + score);
+            }
+            scores.merge(score, 1, Integer::sum);
+        }
+        assertThat(differing).isEmpty();
+        assertThat(scores.getOrDefault(PhoneNumbers.VALID_INTERNATIONAL, 0)).isGreaterThan(validInternational);
+        assertThat(scores.getOrDefault(PhoneNumbers.VALID_NATIONAL, 0)).isGreaterThan(validNational);
+        assertThat(scores.getOrDefault(PhoneNumbers.POSSIBLE, 0)).isGreaterThan(possible);
+    }
+
+    private static List<PhoneMetadata> allPlans() {
+        List<PhoneMetadata> plans = new ArrayList<>();
+        new TreeSet<>(PLANS.getSupportedRegions()).forEach(region -> plans.add(METADATA.getMetadataForRegion(region)));
+        new TreeSet<>(PLANS.getSupportedGlobalNetworkCallingCodes())
+                .forEach(callingCode -> plans.add(METADATA.getMetadataForNonGeographicalRegion(callingCode)));
+        return plans;
+    }
+
+    private static List<PhoneNumberDesc> descs(PhoneMetadata plan) {
+        return List.of(plan.getGeneralDesc(), plan.getFixedLine(), plan.getMobile(), plan.getTollFree(),
+                plan.getPremiumRate(), plan.getSharedCost(), plan.getVoip(), plan.getPersonalNumber(),
+                plan.getPager(), plan.getUan(), plan.getVoicemail());
+    }
+
+    /** The digits, every start of them, and them with the last digit changed, one more digit and one less. */
+    private static List<String> variedDigits(String digits, SplittableRandom random) {
+        List<String> varied = new ArrayList<>();
+        if (digits.isEmpty()) {
+            return varied;
+        }
+        for (int end = 1; end <= digits.length(); end++) {
+            varied.add(digits.substring(0, end));
+        }
+        String allButLast = digits.substring(0, digits.length() - 1);
+        for (int d = 0; d <= 9; d++) {
+            varied.add(allButLast + d);
+            varied.add(digits + d);
+            varied.add(d + digits);
+        }
+        varied.add(randomDigits(digits.length(), random));
+        return varied;
+    }
+
+    private static String randomDigits(int length, SplittableRandom random) {
+        StringBuilder digits = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.toString();
+    }
+
+    /** The digits as people group them: in blocks of two to four, split by a space, dot, dash or slash, or not at all. */
+    private static String grouped(String digits, SplittableRandom random) {
+        if (random.nextInt(4) == 0) {
+            return digits;
+        }
+        char separator = " .-/".charAt(random.nextInt(4));
+        StringBuilder text = new StringBuilder();
+        for (int at = 0; at < digits.length(); ) {
+            int end = Math.min(digits.length(), at + random.nextInt(2, 5));
+            text.append(digits, at, end);
+            if (end < digits.length()) {
+                text.append(separator);
+            }
+            at = end;
+        }
+        return text.toString();
     }
 
     /** Every way the library writes each region's example numbers, varied, and the phone pattern's matches in them. */
