@@ -144,7 +144,11 @@ public class Forwarder {
         if (upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
             response.setChunked(true);
         }
-        upstream.pipeTo(response);
+        // A service that breaks off its body leaves the caller's answer unfinished, and the status line has gone
+        // out: only a broken connection tells the caller so. Ending the answer instead would send a short body
+        // under a longer Content-Length (the next answer on the kept-alive connection then read as its rest), or a
+        // truncated chunked body that looks whole.
+        upstream.pipe().endOnFailure(false).to(response).onFailure(broken -> response.reset());
     }
 
     private static boolean hasBody(HttpServerRequest request) {

@@ -6,8 +6,11 @@ import dev.modelyard.protocols.kserve.InferTensorContents;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The KServe v2 datatypes the router carries, and where each one's values live in
@@ -21,6 +24,10 @@ enum Datatype {
     INT64(Kind.SIGNED, 8), FP16(Kind.FLOAT, 2), FP32(Kind.FLOAT, 4), FP64(Kind.FLOAT, 8), BYTES(Kind.BYTES, 0);
 
     private enum Kind { BOOL, SIGNED, UNSIGNED, FLOAT, BYTES }
+
+    /** Looked up several times per call: a map rather than a scan of a fresh {@code values()} copy each time. */
+    private static final Map<String, Datatype> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Datatype::name, type -> type));
 
     private final Kind kind;
     /** Bytes per element in raw (little-endian) contents; BYTES elements carry a 4-byte length prefix instead. */
@@ -38,12 +45,7 @@ enum Datatype {
     }
 
     static Optional<Datatype> of(String name) {
-        for (Datatype type : values()) {
-            if (type.name().equals(name)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name));
     }
 
     /** Adds one JSON value to {@code contents}; {@code false} when the value is not of this type. */

@@ -86,16 +86,21 @@ public class InferenceResource {
         KServeJson.InferenceRequest json = readJson(bytes, jsonLength);
         ByteString binary = jsonLength == bytes.length ? ByteString.EMPTY
                 : ByteString.copyFrom(bytes, jsonLength, bytes.length - jsonLength);
-        // Mutiny hands the failure on unwrapped, so the platform's problem+json mapping sees it as thrown.
+        // Mutiny hands the failure on unwrapped, so the platform's problem+json mapping sees it as thrown. The
+        // answer is shaped in the future itself: a Mutiny step would wrap it for context propagation on every call.
         return Uni.createFrom().completionStage(inference.infer(caller(authorization), name, version, stickyKey,
-                () -> Tensors.fromJson(json, binary))).map(answer -> response(Tensors.toJson(answer, json)));
+                () -> Tensors.fromJson(json, binary)).thenApply(answer -> response(Tensors.toJson(answer, json))));
     }
 
+    /**
+     * The JSON is written here, as bytes: an entity object would have the REST layer look up its writer and
+     * stream it out on every call.
+     */
     private Response response(Tensors.JsonAnswer answer) {
-        if (answer.binary().isEmpty()) {
-            return Response.ok(answer.json(), MediaType.APPLICATION_JSON).build();
-        }
         byte[] header = write(answer.json());
+        if (answer.binary().isEmpty()) {
+            return Response.ok(header, MediaType.APPLICATION_JSON).build();
+        }
         byte[] whole = new byte[header.length + answer.binary().size()];
         System.arraycopy(header, 0, whole, 0, header.length);
         answer.binary().copyTo(whole, header.length);

@@ -31,6 +31,11 @@ public final class CandidateStart {
         return new CandidateStart(initials, neverAfter, test);
     }
 
+    /** The tables alone, for a scanner that checks the rest of a start as it reads the candidate. */
+    public static CandidateStart of(String initials, String neverAfter) {
+        return new CandidateStart(initials, neverAfter, null);
+    }
+
     /** Whether a candidate may begin with the ASCII character {@code c}, by the table of initials. */
     boolean beginsWith(char c) {
         return c < 128 && initials[c];
@@ -41,9 +46,9 @@ public final class CandidateStart {
         return previous < 128 && neverAfter[previous];
     }
 
-    /** The test at a position the tables let through. */
+    /** The test at a position the tables let through; true where there is no test beyond the tables. */
     boolean mayStartAt(String text, int at) {
-        return test.mayStartAt(text, at);
+        return test == null || test.mayStartAt(text, at);
     }
 
     /** The first position from {@code from} on where a candidate may begin, or -1. */
@@ -53,7 +58,7 @@ public final class CandidateStart {
             // The character before is read only where the initial qualifies: most positions stop at the first test.
             if (c < 128 && initials[c]) {
                 char previous = at > 0 ? text.charAt(at - 1) : '\0';
-                if ((previous >= 128 || !neverAfter[previous]) && test.mayStartAt(text, at)) {
+                if ((previous >= 128 || !neverAfter[previous]) && mayStartAt(text, at)) {
                     return at;
                 }
             }

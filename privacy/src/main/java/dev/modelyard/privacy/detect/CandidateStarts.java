@@ -5,7 +5,9 @@ package dev.modelyard.privacy.detect;
  * with its lookbehinds and alternatives; these tests look at the character before a position and the first
  * few at it, so a pattern is only tried where one of its values could start. Each test is a necessary
  * condition of its pattern (its lookbehind and its first characters), never a sufficient one: the pattern
- * still decides, so findings are the same as searching the whole text.
+ * still decides, so findings are the same as searching the whole text. The kinds a {@link CandidateScanners
+ * scanner} reads have their tables only: a scanner refuses a wrong start after as few characters as a test
+ * would read, so a test in front of it would read them twice.
  */
 final class CandidateStarts {
 
@@ -17,15 +19,15 @@ final class CandidateStarts {
     private static final String WORD = UPPER + LOWER + DIGITS + "_";
 
     /** Each with the characters its candidates begin with and those they never follow. */
-    static final CandidateStart EMAIL = CandidateStart.of(WORD + ".%+-", WORD + ".%+-", Shape.EMAIL);
+    static final CandidateStart EMAIL = CandidateStart.of(WORD + ".%+-", WORD + ".%+-");
     static final CandidateStart URL_WITH_CREDENTIALS = CandidateStart.of(UPPER + LOWER, WORD,
             Shape.URL_WITH_CREDENTIALS);
     static final CandidateStart PHONE = CandidateStart.of(DIGITS + "+(", WORD + "+(", Shape.PHONE);
-    static final CandidateStart CARD_NUMBER = CandidateStart.of(DIGITS, WORD + "-", Shape.CARD_NUMBER);
-    static final CandidateStart IBAN = CandidateStart.of(UPPER, WORD, Shape.IBAN);
-    static final CandidateStart IP_ADDRESS = CandidateStart.of(HEX + ":", DIGITS + ".", Shape.IP_ADDRESS);
-    static final CandidateStart MAC_ADDRESS = CandidateStart.of(HEX, WORD, Shape.MAC_ADDRESS);
-    static final CandidateStart SSN = CandidateStart.of(DIGITS, DIGITS + "-", Shape.SSN);
+    static final CandidateStart CARD_NUMBER = CandidateStart.of(DIGITS, WORD + "-");
+    static final CandidateStart IBAN = CandidateStart.of(UPPER, WORD);
+    static final CandidateStart IP_ADDRESS = CandidateStart.of(HEX + ":", DIGITS + ".");
+    static final CandidateStart MAC_ADDRESS = CandidateStart.of(HEX, WORD);
+    static final CandidateStart SSN = CandidateStart.of(DIGITS, DIGITS + "-");
     static final CandidateStart DATE = CandidateStart.of(DIGITS + "JFMASOND", WORD + "./-", Shape.DATE);
     static final CandidateStart POSTAL_CODE = CandidateStart.of(DIGITS, WORD + ".,-", Shape.POSTAL_CODE);
     static final CandidateStart UK_POSTCODE = CandidateStart.of(UPPER, WORD, Shape.UK_POSTCODE);
@@ -33,8 +35,8 @@ final class CandidateStarts {
     static final CandidateStart SPANISH_ID = CandidateStart.of(DIGITS + "XYZ", WORD, Shape.SPANISH_ID);
     static final CandidateStart ITALIAN_FISCAL_CODE = CandidateStart.of(UPPER, WORD, Shape.ITALIAN_FISCAL_CODE);
     static final CandidateStart FRENCH_NIR = CandidateStart.of("12", WORD + "-", Shape.FRENCH_NIR);
-    static final CandidateStart KNOWN_SECRET = CandidateStart.of("Agxsre-", "", Shape.KNOWN_SECRET);
-    static final CandidateStart LONG_TOKEN = CandidateStart.of(WORD + "+/=-", WORD + "+/=-", Shape.LONG_TOKEN);
+    static final CandidateStart KNOWN_SECRET = CandidateStart.of("Agxsre-", "");
+    static final CandidateStart LONG_TOKEN = CandidateStart.of(WORD + "+/=-", WORD + "+/=-");
 
     private CandidateStarts() {
     }
@@ -44,22 +46,14 @@ final class CandidateStarts {
      * directly, where a lambda per test would have it look each one up at every call.
      */
     enum Shape implements CandidateStart.Test {
-        EMAIL, URL_WITH_CREDENTIALS, PHONE, CARD_NUMBER, IBAN,
-        IP_ADDRESS, MAC_ADDRESS, SSN, DATE, POSTAL_CODE,
-        UK_POSTCODE, UK_NINO, SPANISH_ID, ITALIAN_FISCAL_CODE, FRENCH_NIR,
-        KNOWN_SECRET, LONG_TOKEN;
+        URL_WITH_CREDENTIALS, PHONE, DATE, POSTAL_CODE, UK_POSTCODE,
+        UK_NINO, SPANISH_ID, ITALIAN_FISCAL_CODE, FRENCH_NIR;
 
         @Override
         public boolean mayStartAt(String text, int at) {
             return switch (this) {
-                case EMAIL -> email(text, at);
                 case URL_WITH_CREDENTIALS -> urlWithCredentials(text, at);
                 case PHONE -> phone(text, at);
-                case CARD_NUMBER -> cardNumber(text, at);
-                case IBAN -> iban(text, at);
-                case IP_ADDRESS -> ipAddress(text, at);
-                case MAC_ADDRESS -> macAddress(text, at);
-                case SSN -> ssn(text, at);
                 case DATE -> date(text, at);
                 case POSTAL_CODE -> postalCode(text, at);
                 case UK_POSTCODE -> ukPostcode(text, at);
@@ -67,22 +61,8 @@ final class CandidateStarts {
                 case SPANISH_ID -> spanishId(text, at);
                 case ITALIAN_FISCAL_CODE -> italianFiscalCode(text, at);
                 case FRENCH_NIR -> frenchNir(text, at);
-                case KNOWN_SECRET -> knownSecret(text, at);
-                case LONG_TOKEN -> longToken(text, at);
             };
         }
-    }
-
-    /** A local part ({@code [A-Za-z0-9._%+-]+}) not continuing one, running up to an {@code @}. */
-    static boolean email(String text, int at) {
-        if (!isLocalPartChar(text.charAt(at)) || isLocalPartChar(before(text, at))) {
-            return false;
-        }
-        int i = at + 1;
-        while (i < text.length() && isLocalPartChar(text.charAt(i))) {
-            i++;
-        }
-        return charAt(text, i) == '@';
     }
 
     /** A scheme starting a word and ending in {@code ://}. */
@@ -115,76 +95,6 @@ final class CandidateStarts {
         }
         return c == '0' && charAt(text, at + 1) >= '1' && charAt(text, at + 1) <= '9'
                 || isDigit(charAt(text, at + 1)) && isDigit(charAt(text, at + 2)) && isOneOf(charAt(text, at + 3), " .-");
-    }
-
-    /** The first digit of a whole chain of 13 to 19 digits joined by single spaces or dashes. */
-    static boolean cardNumber(String text, int at) {
-        if (!isDigit(text.charAt(at)) || isWordChar(before(text, at)) || before(text, at) == '-'
-                || continuesDigitChain(text, at, " -")) {
-            return false;
-        }
-        int digits = 0;
-        for (int i = at; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isDigit(c)) {
-                if (++digits > 19) {
-                    return false;
-                }
-            } else if (!(c == ' ' || c == '-') || !isDigit(charAt(text, i + 1))) {
-                break;
-            }
-        }
-        return digits >= 13;
-    }
-
-    /** Two capital letters starting a word, then two check digits. */
-    static boolean iban(String text, int at) {
-        return isUpper(text.charAt(at)) && isUpper(charAt(text, at + 1)) && isDigit(charAt(text, at + 2))
-                && isDigit(charAt(text, at + 3)) && !isWordChar(before(text, at));
-    }
-
-    /** An IPv4 octet and its dot, or up to four hex digits and a colon (IPv6), neither continuing a longer run. */
-    static boolean ipAddress(String text, int at) {
-        char previous = before(text, at);
-        if (isDigit(text.charAt(at)) && !isDigit(previous) && previous != '.') {
-            int i = at + 1;
-            while (i < at + 3 && isDigit(charAt(text, i))) {
-                i++;
-            }
-            if (charAt(text, i) == '.') {
-                return true;
-            }
-        }
-        if (isWordChar(previous) || previous == ':' || previous == '.' || previous == '-') {
-            return false;
-        }
-        int i = at;
-        while (i < at + 4 && isHex(charAt(text, i))) {
-            i++;
-        }
-        return charAt(text, i) == ':';
-    }
-
-    /** Two hex digits and a colon or dash, or four hex digits and a dot (Cisco's form). */
-    static boolean macAddress(String text, int at) {
-        if (!isHex(text.charAt(at)) || !isHex(charAt(text, at + 1))) {
-            return false;
-        }
-        char previous = before(text, at);
-        char third = charAt(text, at + 2);
-        if ((third == ':' || third == '-') && !isWordChar(previous) && previous != ':' && previous != '-') {
-            return true;
-        }
-        return isHex(third) && isHex(charAt(text, at + 3)) && charAt(text, at + 4) == '.'
-                && !isWordChar(previous) && previous != '.';
-    }
-
-    /** Three digits and a dash or space, not continuing a number. */
-    static boolean ssn(String text, int at) {
-        char previous = before(text, at);
-        char separator = charAt(text, at + 3);
-        return isDigit(text.charAt(at)) && isDigit(charAt(text, at + 1)) && isDigit(charAt(text, at + 2))
-                && (separator == '-' || separator == ' ') && !isDigit(previous) && previous != '-';
     }
 
     /**
@@ -272,36 +182,6 @@ final class CandidateStarts {
                 && (isDigit(charAt(text, at + 1)) || charAt(text, at + 1) == ' ' && isDigit(charAt(text, at + 2)));
     }
 
-    /** The prefixes issuers give their credentials. */
-    static boolean knownSecret(String text, int at) {
-        return switch (text.charAt(at)) {
-            case 'A' -> text.startsWith("AKIA", at) || text.startsWith("ASIA", at) || text.startsWith("AIza", at);
-            case 'g' -> text.startsWith("gh", at) || text.startsWith("github_pat_", at);
-            case 'x' -> text.startsWith("xox", at);
-            case 's', 'r' -> text.startsWith("k_live_", at + 1);
-            case 'e' -> text.startsWith("eyJ", at);
-            case '-' -> text.startsWith("-----BEGIN ", at);
-            default -> false;
-        };
-    }
-
-    /** The start of a run of at least 20 characters of the kind keys and encoded blobs are made of. */
-    static boolean longToken(String text, int at) {
-        if (!isTokenChar(text.charAt(at)) || isTokenChar(before(text, at))) {
-            return false;
-        }
-        int end = at + Recognizers.SECRET_MIN_LENGTH;
-        if (end > text.length()) {
-            return false;
-        }
-        for (int i = at + 1; i < end; i++) {
-            if (!isTokenChar(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether the digit at {@code at} follows a digit and one of {@code separators}, as in the tail of a grouped number. */
     private static boolean continuesDigitChain(String text, int at, String separators) {
         return at >= 2 && isOneOf(text.charAt(at - 1), separators) && isDigit(text.charAt(at - 2));
@@ -331,24 +211,12 @@ final class CandidateStarts {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
-    private static boolean isHex(char c) {
-        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
     /** A character of {@code \w} as Java's patterns read it without the Unicode flag. */
     private static boolean isWordChar(char c) {
         return isLetter(c) || isDigit(c) || c == '_';
     }
 
-    private static boolean isLocalPartChar(char c) {
-        return isWordChar(c) || c == '.' || c == '%' || c == '+' || c == '-';
-    }
-
     private static boolean isSchemeChar(char c) {
         return isLetter(c) || isDigit(c) || c == '+' || c == '.' || c == '-';
-    }
-
-    private static boolean isTokenChar(char c) {
-        return isLetter(c) || isDigit(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
     }
 }

@@ -12,19 +12,36 @@ enum CardBrand {
     DINERS(new int[][] {{300, 305}, {36, 36}, {38, 39}}, 14, 15, 16, 17, 18, 19),
     UNIONPAY(new int[][] {{62, 62}}, 16, 17, 18, 19);
 
+    /** The most leading digits any range reads. */
+    static final int PREFIX_DIGITS = 6;
+    private static final CardBrand[] BRANDS = values();
+
     /** Inclusive prefix ranges; both ends of a range have the same number of digits. */
     private final int[][] ranges;
+    /** Per range, what divides a number's first {@link #PREFIX_DIGITS} digits down to the range's width. */
+    private final int[] divisors;
     private final int[] lengths;
 
     CardBrand(int[][] ranges, int... lengths) {
         this.ranges = ranges;
         this.lengths = lengths;
+        this.divisors = new int[ranges.length];
+        for (int r = 0; r < ranges.length; r++) {
+            int divisor = 1;
+            for (int width = String.valueOf(ranges[r][0]).length(); width < PREFIX_DIGITS; width++) {
+                divisor *= 10;
+            }
+            divisors[r] = divisor;
+        }
     }
 
-    /** The brand of a digits-only number, or null; Discover's ranges inside UnionPay's 62 are checked first. */
-    static CardBrand of(String digits) {
-        for (CardBrand brand : values()) {
-            if (brand.issues(digits)) {
+    /**
+     * The brand of a number of {@code length} digits whose first {@link #PREFIX_DIGITS} are {@code leading}, or
+     * null; Discover's ranges inside UnionPay's 62 are checked first.
+     */
+    static CardBrand of(int length, int leading) {
+        for (CardBrand brand : BRANDS) {
+            if (brand.issues(length, leading)) {
                 return brand;
             }
         }
@@ -41,18 +58,17 @@ enum CardBrand {
         return lengths[random.nextInt(lengths.length)];
     }
 
-    private boolean issues(String digits) {
+    private boolean issues(int length, int leading) {
         boolean lengthFits = false;
-        for (int length : lengths) {
-            lengthFits |= digits.length() == length;
+        for (int issued : lengths) {
+            lengthFits |= length == issued;
         }
         if (!lengthFits) {
             return false;
         }
-        for (int[] range : ranges) {
-            int width = String.valueOf(range[0]).length();
-            int prefix = Integer.parseInt(digits, 0, width, 10);
-            if (prefix >= range[0] && prefix <= range[1]) {
+        for (int r = 0; r < ranges.length; r++) {
+            int prefix = leading / divisors[r];
+            if (prefix >= ranges[r][0] && prefix <= ranges[r][1]) {
                 return true;
             }
         }

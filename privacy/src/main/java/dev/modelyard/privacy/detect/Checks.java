@@ -6,7 +6,7 @@ import java.util.Map;
 final class Checks {
 
     /** ISO 13616 lengths of every country that issues IBANs. */
-    private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
+    static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
             Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("AT", 20), Map.entry("AZ", 28),
             Map.entry("BA", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("BH", 22), Map.entry("BI", 27),
             Map.entry("BR", 29), Map.entry("BY", 28), Map.entry("CH", 21), Map.entry("CR", 22), Map.entry("CY", 28),
@@ -28,22 +28,80 @@ final class Checks {
 
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
+    /** Below this a number can take two more digits, or a letter's two, without overflowing. */
+    private static final long REDUCE_ABOVE = 10_000_000_000_000_000L;
+
+    /** {@link #IBAN_LENGTHS} by country code, {@code (first - 'A') * 26 + (second - 'A')}; 0 for none. */
+    private static final byte[] IBAN_LENGTH_BY_COUNTRY = new byte[26 * 26];
+
+    static {
+        IBAN_LENGTHS.forEach((country, length) -> IBAN_LENGTH_BY_COUNTRY[countrySlot(country.charAt(0), country.charAt(1))]
+                = length.byteValue());
+    }
+
+    /** {@code c * log2(c)} for the character counts of most values, so entropy takes no logarithm per character. */
+    private static final double[] COUNT_LOG2_COUNT = new double[257];
+
+    static {
+        for (int count = 1; count < COUNT_LOG2_COUNT.length; count++) {
+            COUNT_LOG2_COUNT[count] = count * log2(count);
+        }
+    }
+
+    /** Each thread's character counts for {@link #entropy}, left all zero after each call. */
+    private static final ThreadLocal<int[]> ENTROPY_COUNTS = ThreadLocal.withInitial(() -> new int[129]);
+
     private Checks() {
     }
 
-    /** The country's length and the mod-97 check: country and check digits moved to the end, letters as 10-35. */
+    /**
+     * The country's length and the mod-97 check: country and check digits moved to the end, letters as 10-35.
+     * Reads the value in place, skipping separators, rather than building its compact form.
+     */
     static boolean isIban(String value) {
-        String compact = withoutSeparators(value);
-        Integer length = IBAN_LENGTHS.get(compact.substring(0, 2));
-        if (length == null || compact.length() != length) {
+        int first = nextNonSeparator(value, 0);
+        int second = nextNonSeparator(value, first + 1);
+        if (second >= value.length() || !isUpper(value.charAt(first)) || !isUpper(value.charAt(second))) {
             return false;
         }
-        int remainder = 0;
-        for (int i = 0; i < compact.length(); i++) {
-            char c = compact.charAt((i + 4) % compact.length());
-            remainder = c <= '9' ? (remainder * 10 + (c - '0')) % 97 : (remainder * 100 + (c - 'A' + 10)) % 97;
+        int length = IBAN_LENGTH_BY_COUNTRY[countrySlot(value.charAt(first), value.charAt(second))];
+        if (length == 0 || compactLength(value) != length) {
+            return false;
         }
-        return remainder == 1;
+        // The fifth character on, then the first four: the compact form rotated by four.
+        int bban = first;
+        for (int skipped = 0; skipped < 4; skipped++) {
+            bban = nextNonSeparator(value, bban + 1);
+        }
+        int remainder = mod97(value, bban, value.length(), 0);
+        return mod97(value, first, bban, remainder) == 1;
+    }
+
+    /**
+     * The remainder mod 97 of {@code remainder} followed by the characters of {@code value[from, to)} but
+     * separators. Taken once per several characters rather than per character: the remainder of the whole
+     * is the same, as no character adds a negative amount (the pattern proposes letters, digits and separators).
+     */
+    private static int mod97(String value, int from, int to, int remainder) {
+        long number = remainder;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!isSeparator(c)) {
+                number = c <= '9' ? number * 10 + (c - '0') : number * 100 + (c - 'A' + 10);
+                if (number >= REDUCE_ABOVE) {
+                    number %= 97;
+                }
+            }
+        }
+        return (int) (number % 97);
+    }
+
+    private static int countrySlot(char first, char second) {
+        return (first - 'A') * 26 + (second - 'A');
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** The IBAN check digits that make {@code country + "00" + bban} pass, for generating test data. */
@@ -70,10 +128,34 @@ final class Checks {
         return sum % 10 == 0;
     }
 
-    /** A Luhn-valid number in the IIN range of a major brand, at a length that brand issues. */
+    /**
+     * A Luhn-valid number in the IIN range of a major brand, at a length that brand issues; {@code value} holds
+     * digits and separators. One pass from the left keeps the Luhn sum for either parity of the length, as
+     * which digits are doubled depends on the count still unknown.
+     */
     static boolean isCardNumber(String value) {
-        String digits = withoutSeparators(value);
-        return passesLuhn(digits) && CardBrand.of(digits) != null;
+        int length = 0;
+        int sumDoublingEven = 0;
+        int sumDoublingOdd = 0;
+        int leading = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (isSeparator(c)) {
+                continue;
+            }
+            int digit = c - '0';
+            int doubled = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            boolean even = (length & 1) == 0;
+            sumDoublingEven += even ? doubled : digit;
+            sumDoublingOdd += even ? digit : doubled;
+            if (length < CardBrand.PREFIX_DIGITS) {
+                leading = leading * 10 + digit;
+            }
+            length++;
+        }
+        // The last digit is never doubled: with an even length the doubled ones are those at even positions.
+        int sum = (length & 1) == 0 ? sumDoublingEven : sumDoublingOdd;
+        return sum % 10 == 0 && CardBrand.of(length, leading) != null;
     }
 
     /** Spanish DNI (8 digits) and NIE (X, Y or Z standing for 0, 1, 2, then 7 digits), with their check letter. */
@@ -116,38 +198,62 @@ final class Checks {
         return day <= days[month - 1];
     }
 
-    /** Shannon entropy in bits per character. */
+    /**
+     * Shannon entropy in bits per character: {@code log2(n) - sum(c * log2(c)) / n} over the counts {@code c}
+     * of the ASCII characters and of all others together, with {@code c * log2(c)} from a table.
+     */
     static double entropy(String value) {
-        int[] counts = new int[128];
-        int other = 0;
+        int[] counts = ENTROPY_COUNTS.get();
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            counts[Math.min(value.charAt(i), 128)]++;
+        }
+        double sum = 0;
+        // Each count is taken at its character's first occurrence and cleared, so later ones add 0 * log2(0) = 0
+        // (no branch to mispredict on random strings) and the table is left zero again.
+        for (int i = 0; i < length; i++) {
+            int slot = Math.min(value.charAt(i), 128);
+            sum += countLog2Count(counts[slot]);
+            counts[slot] = 0;
+        }
+        return length == 0 ? 0 : (countLog2Count(length) - sum) / length;
+    }
+
+    private static double countLog2Count(int count) {
+        return count < COUNT_LOG2_COUNT.length ? COUNT_LOG2_COUNT[count] : count * log2(count);
+    }
+
+    private static double log2(int n) {
+        return Math.log(n) / Math.log(2);
+    }
+
+    /** The number of characters of {@code value} but separators. */
+    private static int compactLength(String value) {
+        int length = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 128) {
-                counts[c]++;
-            } else {
-                other++;
-            }
+            length += isSeparator(value.charAt(i)) ? 0 : 1;
         }
-        double bits = 0;
-        double length = value.length();
-        for (int count : counts) {
-            if (count > 0) {
-                double p = count / length;
-                bits -= p * Math.log(p);
-            }
+        return length;
+    }
+
+    /** The first position from {@code from} on that holds no separator, or the value's length. */
+    private static int nextNonSeparator(String value, int from) {
+        int i = from;
+        while (i < value.length() && isSeparator(value.charAt(i))) {
+            i++;
         }
-        if (other > 0) {
-            double p = other / length;
-            bits -= p * Math.log(p);
-        }
-        return bits / Math.log(2);
+        return i;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.';
     }
 
     static String withoutSeparators(String value) {
         StringBuilder compact = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean separator = c == ' ' || c == '-' || c == '.';
+            boolean separator = isSeparator(c);
             if (separator && compact == null) {
                 compact = new StringBuilder(value.length()).append(value, 0, i);
             } else if (!separator && compact != null) {

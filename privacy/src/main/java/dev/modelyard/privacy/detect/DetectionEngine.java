@@ -34,7 +34,7 @@ public final class DetectionEngine {
 
     /** Field names seen are few (a file's columns and keys), so which recognizers each supports is kept. */
     private static final int MAX_REMEMBERED_FIELDS = 4096;
-    private static final int SCREENED_SLOT_BITS = 12;
+    private static final int SCREENED_SLOT_BITS = 14;
 
     private final DetectionSettings settings;
     /** The enabled built-in recognizers first, then the tenant's own. */
@@ -120,7 +120,8 @@ public final class DetectionEngine {
                 found = new ArrayList<>(4);
             }
             int first = found.size();
-            recognizer.find(matcherFor(scratch.matchers(), r, text), text, start, startsFrom, found);
+            Matcher matcher = recognizer.scanner() == null ? matcherFor(scratch.matchers(), r, text) : null;
+            recognizer.find(matcher, text, start, startsFrom, found);
             rescore(recognizer, text, supportedByField, found, first);
         }
         found = addDenied(text, found);
@@ -159,7 +160,10 @@ public final class DetectionEngine {
     private record Screened(int key, int[] recognizers, int indexed) {
     }
 
-    /** Each thread's matchers of the recognizers' patterns, made on first use and reset for each text, and positions. */
+    /**
+     * Each thread's matchers of the recognizers' patterns (none for those with a scanner), made on first use and
+     * reset for each text, and positions.
+     */
     private record Scratch(Matcher[] matchers, StartPositions.Found found) {
     }
 

@@ -9,24 +9,46 @@ import java.util.regex.Pattern;
 
 /**
  * Finds one kind of personal data: a cheap screen on the text's profile says whether to look at all, a
- * start test says at which positions a value could begin, a regular expression proposes candidates there,
- * and a scorer rates each from its own content (a checksum, a range, a phone number plan), 0 dropping it.
- * Context words then move the score up or down.
+ * start test says at which positions a value could begin, a regular expression or a hand-written scanner
+ * proposes candidates there, and a scorer rates each from its own content (a checksum, a range, a phone
+ * number plan), 0 dropping it. Context words then move the score up or down.
  *
  * @param type          the type name findings carry
  * @param screen        false where the profile rules the kind out, so the pattern never runs
  * @param starts        where a candidate can begin (a necessary condition of the pattern, checked on a
  *                      few characters), so the pattern is tried only where it may match; null to search
  *                      the whole text, for patterns nothing is known about
- * @param candidates    proposes spans
+ * @param candidates    proposes spans; null where {@code scanner} does
+ * @param scanner       proposes spans without a regular expression, at the starts {@code starts} gives
+ *                      (never null with a scanner); null where {@code candidates} does
  * @param scorer        the score of a candidate from its text alone, 0 for a look-alike
  * @param bestScore     the highest score {@code scorer} gives: below the threshold the kind needs context
  * @param supporting    words that make a candidate more likely
  * @param contradicting words that make a candidate less likely ("order" before a phone-like number)
  */
 public record Recognizer(String type, Predicate<TextProfile> screen, CandidateStart starts, Pattern candidates,
-                         ToDoubleFunction<String> scorer, double bestScore,
+                         CandidateScanner scanner, ToDoubleFunction<String> scorer, double bestScore,
                          ContextWords supporting, ContextWords contradicting) {
+
+    public Recognizer {
+        if ((candidates == null) == (scanner == null) || scanner != null && starts == null) {
+            throw new IllegalArgumentException(type + " needs either a pattern or a scanner with a start test");
+        }
+    }
+
+    /** A recognizer whose candidates a regular expression proposes. */
+    public Recognizer(String type, Predicate<TextProfile> screen, CandidateStart starts, Pattern candidates,
+                      ToDoubleFunction<String> scorer, double bestScore,
+                      ContextWords supporting, ContextWords contradicting) {
+        this(type, screen, starts, candidates, null, scorer, bestScore, supporting, contradicting);
+    }
+
+    /** A recognizer whose candidates a scanner proposes at the starts its start test gives. */
+    public Recognizer(String type, Predicate<TextProfile> screen, CandidateStart starts, CandidateScanner scanner,
+                      ToDoubleFunction<String> scorer, double bestScore,
+                      ContextWords supporting, ContextWords contradicting) {
+        this(type, screen, starts, null, scanner, scorer, bestScore, supporting, contradicting);
+    }
 
     /** The first position from {@code from} on where a candidate may begin, or -1 where none can. */
     int nextStart(String text, int from) {
@@ -38,11 +60,12 @@ public record Recognizer(String type, Predicate<TextProfile> screen, CandidateSt
 
     /**
      * Adds a finding with its content score for every candidate that is not a look-alike, trying the
-     * pattern at each possible start from {@code first} (a {@link #nextStart} result) on. Matching there
-     * finds what a search of the whole text would: a search returns the leftmost match and resumes after
+     * pattern or scanner at each possible start from {@code first} (a {@link #nextStart} result) on. Matching
+     * there finds what a search of the whole text would: a search returns the leftmost match and resumes after
      * it, and no match begins where the start test says none can.
      *
-     * @param matcher a matcher of {@link #candidates} reset to {@code text}, which callers keep from text to text
+     * @param matcher a matcher of {@link #candidates} reset to {@code text}, which callers keep from text to
+     *                text; null where the recognizer has a scanner
      */
     void find(Matcher matcher, String text, int first, List<Finding> out) {
         find(matcher, text, first, from -> nextStart(text, from), out);
@@ -55,27 +78,35 @@ public record Recognizer(String type, Predicate<TextProfile> screen, CandidateSt
     void find(Matcher matcher, String text, int first, IntUnaryOperator startsFrom, List<Finding> out) {
         if (starts == null) {
             while (matcher.find()) {
-                add(matcher, out);
+                add(text, matcher.start(), matcher.end(), out);
             }
             return;
         }
-        // Transparent bounds let lookbehinds and word boundaries still see the text before the region.
-        matcher.useTransparentBounds(true).useAnchoringBounds(false);
+        if (scanner == null) {
+            // Transparent bounds let lookbehinds and word boundaries still see the text before the region.
+            matcher.useTransparentBounds(true).useAnchoringBounds(false);
+        }
         for (int at = first; at >= 0; ) {
-            matcher.region(at, text.length());
+            int end = scanner != null ? scanner.end(text, at) : endOfMatchAt(matcher, text, at);
             int next = at + 1;
-            if (matcher.lookingAt()) {
-                add(matcher, out);
-                next = Math.max(next, matcher.end());
+            if (end >= 0) {
+                add(text, at, end, out);
+                next = Math.max(next, end);
             }
             at = startsFrom.applyAsInt(next);
         }
     }
 
-    private void add(Matcher matcher, List<Finding> out) {
-        double score = scorer.applyAsDouble(matcher.group());
+    /** The end of the pattern's match that begins at {@code at}, or -1. */
+    private static int endOfMatchAt(Matcher matcher, String text, int at) {
+        matcher.region(at, text.length());
+        return matcher.lookingAt() ? matcher.end() : -1;
+    }
+
+    private void add(String text, int start, int end, List<Finding> out) {
+        double score = scorer.applyAsDouble(text.substring(start, end));
         if (score > 0) {
-            out.add(new Finding(type, matcher.start(), matcher.end(), score));
+            out.add(new Finding(type, start, end, score));
         }
     }
 }

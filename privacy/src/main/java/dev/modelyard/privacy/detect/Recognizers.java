@@ -28,7 +28,7 @@ public final class Recognizers {
     public static final Recognizer EMAIL_ADDRESS = new Recognizer(PiiType.EMAIL_ADDRESS.name(),
             p -> p.ats() > 0 && p.dots() > 0,
             CandidateStarts.EMAIL,
-            Patterns.compile("(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])"),
+            CandidateScanners.EMAIL,
             value -> 0.95, 0.95, ContextWords.of("email", "e-mail", "mail"), ContextWords.NONE);
 
     public static final Recognizer URL_CREDENTIALS = new Recognizer(PiiType.URL_CREDENTIALS.name(),
@@ -58,7 +58,7 @@ public final class Recognizers {
     public static final Recognizer CREDIT_CARD = new Recognizer(PiiType.CREDIT_CARD.name(),
             p -> p.digits() >= 13,
             CandidateStarts.CARD_NUMBER,
-            Patterns.compile("(?<![\\w-]|\\d[ -])\\d(?:[ -]?\\d){12,18}(?![\\w-]|[ -]\\d)"),
+            CandidateScanners.CARD_NUMBER,
             value -> Checks.isCardNumber(value) ? 0.9 : 0, 0.9,
             ContextWords.of("card", "credit", "visa", "mastercard", "amex", "cc", "payment"), ContextWords.NONE);
 
@@ -66,7 +66,7 @@ public final class Recognizers {
     public static final Recognizer IBAN = new Recognizer(PiiType.IBAN.name(),
             p -> p.upper() >= 2 && p.digits() >= 6,
             CandidateStarts.IBAN,
-            Patterns.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
+            CandidateScanners.IBAN,
             value -> Checks.isIban(value) ? 0.95 : 0, 0.95,
             ContextWords.of("iban", "account", "bank", "konto"), ContextWords.NONE);
 
@@ -74,8 +74,7 @@ public final class Recognizers {
     public static final Recognizer IP_ADDRESS = new Recognizer(PiiType.IP_ADDRESS.name(),
             p -> p.dots() >= 3 && p.digits() >= 4 || p.colons() >= 2,
             CandidateStarts.IP_ADDRESS,
-            Patterns.compile("(?<![\\d.])" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)"
-                    + "|(?<![\\w:.-])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\\w:-]|\\.\\d)"),
+            CandidateScanners.IP_ADDRESS,
             value -> value.indexOf(':') < 0 ? 0.75 : isIpv6(value) ? 0.85 : 0, 0.85,
             ContextWords.of("ip", "address", "host", "from", "client", "server"),
             ContextWords.of("version", "build", "release"));
@@ -83,15 +82,14 @@ public final class Recognizers {
     public static final Recognizer MAC_ADDRESS = new Recognizer(PiiType.MAC_ADDRESS.name(),
             p -> p.colons() >= 5 || p.dashes() >= 5 || p.dots() >= 2 && p.longestToken() >= 14,
             CandidateStarts.MAC_ADDRESS,
-            Patterns.compile("(?<![\\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?![\\w:-])"
-                    + "|(?<![\\w.])[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}(?![\\w.])"),
+            CandidateScanners.MAC_ADDRESS,
             value -> 0.85, 0.85, ContextWords.of("mac", "hardware", "device", "ethernet", "wifi"), ContextWords.NONE);
 
     /** Area 000, 666 and 900-999, group 00 and serial 0000 are never issued. */
     public static final Recognizer US_SSN = new Recognizer(PiiType.US_SSN.name(),
             p -> p.digits() >= 9,
             CandidateStarts.SSN,
-            Patterns.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"),
+            CandidateScanners.SSN,
             value -> 0.6, 0.6, ContextWords.of("ssn", "social security", "social"), RECORD_NUMBERS);
 
     /** A date is a birth date only with context ("born", "DOB", a date_of_birth column): a bare date scores 0.3. */
@@ -153,21 +151,14 @@ public final class Recognizers {
     public static final Recognizer KNOWN_SECRET = new Recognizer(PiiType.SECRET.name(),
             p -> p.longestToken() >= 20 || p.dashes() >= 10,
             CandidateStarts.KNOWN_SECRET,
-            Patterns.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
-                    + "|\\bgh[pousr]_[A-Za-z0-9]{36}\\b"
-                    + "|\\bgithub_pat_[A-Za-z0-9_]{22,}"
-                    + "|\\bxox[baprs]-[A-Za-z0-9-]{10,}"
-                    + "|\\b[sr]k_live_[A-Za-z0-9]{16,}"
-                    + "|\\bAIza[0-9A-Za-z_-]{35}"
-                    + "|-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:[\\s\\S]*?-----END (?:[A-Z]+ )*PRIVATE KEY-----)?"
-                    + "|\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
+            CandidateScanners.KNOWN_SECRET,
             value -> 0.95, 0.95, ContextWords.NONE, ContextWords.NONE);
 
     /** Random-looking strings count as secrets only next to words such as key, token or password. */
     public static final Recognizer HIGH_ENTROPY_SECRET = new Recognizer(PiiType.SECRET.name(),
             p -> p.longestToken() >= SECRET_MIN_LENGTH,
             CandidateStarts.LONG_TOKEN,
-            Patterns.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{" + SECRET_MIN_LENGTH + ",}(?![A-Za-z0-9+/=_-])"),
+            CandidateScanners.LONG_TOKEN,
             value -> looksRandom(value) ? 0.4 : 0, 0.4,
             ContextWords.of("key", "token", "secret", "password", "passwd", "pwd", "api", "apikey", "api_key",
                     "credential", "credentials", "auth", "bearer"),
@@ -294,9 +285,10 @@ public final class Recognizers {
         boolean digits = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            lower |= c >= 'a' && c <= 'z';
-            upper |= c >= 'A' && c <= 'Z';
-            digits |= c >= '0' && c <= '9';
+            // Non-short-circuit tests: no branches to mispredict on the random strings this is for.
+            lower |= c >= 'a' & c <= 'z';
+            upper |= c >= 'A' & c <= 'Z';
+            digits |= c >= '0' & c <= '9';
         }
         int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digits ? 1 : 0);
         return classes >= 2 && Checks.entropy(value) >= SECRET_ENTROPY_BITS;

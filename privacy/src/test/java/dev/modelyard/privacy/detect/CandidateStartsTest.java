@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class CandidateStartsTest {
                         .isEqualTo(expected);
                 candidates += expected.size();
             }
-            assertThat(candidates).as("candidates of %s", recognizer.candidates()).isGreaterThan(20);
+            assertThat(candidates).as("candidates of %s", pattern(recognizer)).isGreaterThan(20);
         }
     }
 
@@ -83,7 +84,7 @@ class CandidateStartsTest {
 
     private static List<String> searchedWhole(Recognizer recognizer, String text) {
         List<String> spans = new ArrayList<>();
-        Matcher matcher = recognizer.candidates().matcher(text);
+        Matcher matcher = pattern(recognizer).matcher(text);
         while (matcher.find()) {
             spans.add(matcher.start() + ":" + matcher.end());
         }
@@ -92,13 +93,20 @@ class CandidateStartsTest {
 
     private static List<String> triedAtStarts(Recognizer recognizer, String text) {
         Recognizer unscored = new Recognizer(recognizer.type(), recognizer.screen(), recognizer.starts(),
-                recognizer.candidates(), value -> 1, 1, recognizer.supporting(), recognizer.contradicting());
+                recognizer.candidates(), recognizer.scanner(), value -> 1, 1, recognizer.supporting(),
+                recognizer.contradicting());
         List<Finding> found = new ArrayList<>();
         int first = unscored.nextStart(text, 0);
         if (first >= 0) {
-            unscored.find(unscored.candidates().matcher(text), text, first, found);
+            unscored.find(unscored.candidates() == null ? null : unscored.candidates().matcher(text), text, first, found);
         }
         return found.stream().map(finding -> finding.start() + ":" + finding.end()).toList();
+    }
+
+    /** The recognizer's pattern, or the one its scanner stands for. */
+    private static Pattern pattern(Recognizer recognizer) {
+        return recognizer.candidates() != null ? recognizer.candidates()
+                : CandidateScannersTest.SPECIFICATIONS.get((CandidateScanners) recognizer.scanner());
     }
 
     private static List<String> texts(SplittableRandom random) {
@@ -130,7 +138,7 @@ class CandidateStartsTest {
     }
 
     /** The value as it is, or with a character changed, dropped or added, or cut at either end. */
-    private static String altered(String value, SplittableRandom random) {
+    static String altered(String value, SplittableRandom random) {
         int at = random.nextInt(value.length());
         char other = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
         return switch (random.nextInt(6)) {
