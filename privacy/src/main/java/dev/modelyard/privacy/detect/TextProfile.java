@@ -74,7 +74,23 @@ public record TextProfile(int digits, int upper, int ats, int dots, int colons, 
             char c = text.charAt(i);
             boolean tokenChar = true;
             boolean letter = false;
-            if (c >= '0' && c <= '9') {
+            if (c >= 'a' && c <= 'z') {
+                // Most characters of most texts are lower-case letters: a run of them is read in a tight loop,
+                // as it only lengthens the token.
+                wordInitials |= afterLetter ? 0 : 1 << (c - 'a');
+                afterLetter = true;
+                digitRun = 0;
+                int runEnd = i + 1;
+                for (char next; runEnd < length && (next = text.charAt(runEnd)) >= 'a' && next <= 'z'; ) {
+                    runEnd++;
+                }
+                token += runEnd - i;
+                if (token > longestToken) {
+                    longestToken = token;
+                }
+                i = runEnd - 1;
+                continue;
+            } else if (c >= '0' && c <= '9') {
                 afterLetter = false;
                 digits++;
                 if (++digitRun > longestDigitRun) {
@@ -89,9 +105,6 @@ public record TextProfile(int digits, int upper, int ats, int dots, int colons, 
                 upper++;
                 letter = true;
                 wordInitials |= afterLetter ? 0 : 1 << (c - 'A');
-            } else if (c >= 'a' && c <= 'z') {
-                letter = true;
-                wordInitials |= afterLetter ? 0 : 1 << (c - 'a');
             } else if (c == '_' || c == '+' || c == '=') {
                 // counted only as part of a token
             } else if (c == '-') {
