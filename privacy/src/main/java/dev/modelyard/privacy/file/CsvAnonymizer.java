@@ -7,6 +7,7 @@ import dev.modelyard.privacy.io.CsvWriter;
 import dev.modelyard.privacy.io.Utf8Lines;
 import dev.modelyard.privacy.pii.PiiRedactor;
 import dev.modelyard.privacy.pii.Pseudonymizer;
+import dev.modelyard.privacy.pii.RecentRedactions;
 import dev.modelyard.privacy.policy.AnonymizationPolicy;
 import dev.modelyard.privacy.policy.Operator;
 import java.io.IOException;
@@ -46,8 +47,10 @@ final class CsvAnonymizer extends Anonymizer {
             }
         }
         ColumnClassifier[] classifiers = new ColumnClassifier[header.size()];
+        RecentRedactions[] recent = new RecentRedactions[header.size()];
         for (int i = 0; i < header.size(); i++) {
             classifiers[i] = ColumnClassifier.of(redactor.settings());
+            recent[i] = new RecentRedactions(redactor, header.get(i), replacement);
         }
         long rows = 0;
         List<String> anonymized = new ArrayList<>(header.size());
@@ -63,7 +66,7 @@ final class CsvAnonymizer extends Anonymizer {
                 if (columnOperator != null) {
                     anonymized.add(orEmpty(columnOperator.apply(value, null, pseudonymizer)));
                 } else {
-                    anonymized.add(redact(value, header.get(i), classifiers[i], report));
+                    anonymized.add(redact(value, header.get(i), classifiers[i], recent[i], report));
                 }
             }
             report.endRow();
@@ -75,10 +78,11 @@ final class CsvAnonymizer extends Anonymizer {
 
     /**
      * A value of a column classified as one type goes whole through the type's operator without being scanned;
-     * until the column is classified, values are scanned span by span and teach the classifier. A suppressed
-     * value leaves an empty cell.
+     * until the column is classified, values are scanned span by span (a value the column repeats is answered from
+     * its recent redactions) and teach the classifier. A suppressed value leaves an empty cell.
      */
-    private String redact(String value, String column, ColumnClassifier classifier, PiiReport.Builder report) {
+    private String redact(String value, String column, ColumnClassifier classifier, RecentRedactions recent,
+                          PiiReport.Builder report) {
         String columnType = classifier.type();
         if (columnType != null) {
             if (value.isBlank()) {
@@ -87,7 +91,7 @@ final class CsvAnonymizer extends Anonymizer {
             report.add(column, columnType);
             return orEmpty(applyType(value, columnType));
         }
-        PiiRedactor.Redaction redaction = redactor.redact(value, column, replacement);
+        PiiRedactor.Redaction redaction = recent.redact(value);
         report.add(column, redaction.findings());
         if (classifier.isLearning() && !value.isBlank()) {
             classifier.observe(redaction.wholeValueType(value));

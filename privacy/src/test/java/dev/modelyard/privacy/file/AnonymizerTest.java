@@ -61,6 +61,26 @@ class AnonymizerTest {
     }
 
     @Test
+    void csvCopiesValuesWithoutPiiWhateverTheirQuotingCharactersAndLineEnds() throws IOException {
+        StringWriter out = new StringWriter();
+        Anonymized facts = anonymizer(FileFormat.CSV).anonymize(in("\uFEFFcity,note,extra\r\n"
+                + "Zürich,\"Grüße, \"\"bis bald\"\"\nzweite Zeile\",\r\n\"plain\",,😀\n"), out);
+        assertThat(out.toString()).isEqualTo("city,note,extra\r\n"
+                + "Zürich,\"Grüße, \"\"bis bald\"\"\nzweite Zeile\",\r\nplain,,😀\r\n");
+        assertThat(facts.rows()).isEqualTo(2);
+        assertThat(facts.columns()).containsExactly("city", "note", "extra");
+    }
+
+    @Test
+    void csvReportsInvalidUtf8OnItsLine() {
+        byte[] bytes = "a,b\n1,2\n3,\u00e9\n".getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 2] = (byte) 0xff;
+        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(new ByteArrayInputStream(bytes),
+                new StringWriter()))
+                .isInstanceOf(PlatformException.class).hasMessage("line 3: not valid UTF-8");
+    }
+
+    @Test
     void csvRefusesRaggedRowsAndBadHeaders() {
         assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("a,b\n1,2\n1\n"), new StringWriter()))
                 .isInstanceOf(PlatformException.class).hasMessage("line 3: expected 2 fields, found 1");

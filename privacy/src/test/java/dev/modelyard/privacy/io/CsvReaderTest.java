@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {
@@ -53,6 +54,57 @@ class CsvReaderTest {
         broken[broken.length - 2] = (byte) 0xff;
         assertThatThrownBy(() -> readAll(broken))
                 .isInstanceOf(PlatformException.class).hasMessage("line 3: not valid UTF-8");
+    }
+
+    @Test
+    void cutsNonAsciiFieldsWholeAndDropsTheByteOrderMark() throws IOException {
+        List<List<String>> records = readAll("\uFEFFnom,ville\r\nZoë,Zürich\r\n\"a, é\",\"€ \"\"x\"\"\nligne 2\"\r\n😀,,\n\"\",\n");
+        assertThat(records).containsExactly(List.of("nom", "ville"), List.of("Zoë", "Zürich"),
+                List.of("a, é", "€ \"x\"\nligne 2"), List.of("😀", "", ""), List.of("", ""));
+    }
+
+    @Test
+    void refusesInvalidUtf8InsideAQuotedFieldOnItsOwnLine() {
+        byte[] bytes = "a\n\"one\ntwo \u00e9\nthree\"\n".getBytes(StandardCharsets.UTF_8);
+        bytes["a\n\"one\ntwo ".length() + 1] = (byte) 0x41;
+        assertThatThrownBy(() -> readAll(bytes))
+                .isInstanceOf(PlatformException.class).hasMessage("line 3: not valid UTF-8");
+    }
+
+    @Test
+    void readsFieldsLongerThanItsBuffersWhole() throws IOException {
+        String plain = "x".repeat(100_000);
+        String escaped = "é\"\n".repeat(30_000);
+        String csv = plain + ",\"" + escaped.replace("\"", "\"\"") + "\"\r\n";
+        assertThat(readAll(csv)).containsExactly(List.of(plain, escaped));
+    }
+
+    @Test
+    void readsBackEveryFieldHoweverItWasQuotedAndWhateverItsLineEnds() throws IOException {
+        SplittableRandom random = new SplittableRandom(17);
+        String alphabet = "ab ,\"\n1é€😀";
+        List<List<String>> records = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(random.nextBoolean() ? "\uFEFF" : "");
+        for (int r = 0; r < 500; r++) {
+            List<String> fields = new ArrayList<>(List.of("k" + r));
+            for (int f = random.nextInt(4); f > 0; f--) {
+                StringBuilder field = new StringBuilder();
+                for (int i = random.nextInt(random.nextInt(10) == 0 ? 3000 : 12); i > 0; i--) {
+                    field.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
+                            random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                }
+                fields.add(field.toString());
+            }
+            records.add(fields);
+            for (int f = 0; f < fields.size(); f++) {
+                String field = fields.get(f);
+                boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n");
+                csv.append(f > 0 ? "," : "").append(needsQuotes || random.nextInt(4) == 0
+                        ? "\"" + field.replace("\"", "\"\"") + "\"" : field);
+            }
+            csv.append(random.nextBoolean() ? "\r\n" : "\n");
+        }
+        assertThat(readAll(csv.toString())).isEqualTo(records);
     }
 
     @Test
