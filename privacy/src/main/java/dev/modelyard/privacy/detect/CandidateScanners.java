@@ -1,11 +1,12 @@
 package dev.modelyard.privacy.detect;
 
 /**
- * Hand-written scanners of the built-in kinds whose values are common in data: each reads the few characters
- * its shape allows and answers exactly what its regular expression (given with each) answers when matched at
- * the start with {@code lookingAt} and transparent bounds, where {@code \w}, {@code \d} and {@code \b} are
- * ASCII. A regular expression tries alternatives and backtracks character by character; the shapes here are
- * simple enough to settle each choice by looking ahead, so a scanner reads each character about once.
+ * Hand-written scanners of the built-in kinds: each reads the few characters its shape allows and answers
+ * exactly what its regular expression (given with each) answers when matched at the start with
+ * {@code lookingAt} and transparent bounds, where {@code \w}, {@code \d} and {@code \b} are ASCII. A regular
+ * expression tries alternatives and backtracks character by character; the shapes here are simple enough to
+ * settle most choices by looking ahead, so a scanner reads each character about once, and where digits may
+ * split between groups in several ways (an international phone number) it tries only those splits.
  * <p>
  * All of one class: the call site that runs them sees a single receiver class and calls them directly.
  */
@@ -38,13 +39,46 @@ enum CandidateScanners implements CandidateScanner {
      * {@code (?<![\d.])OCTET(?:\.OCTET){3}(?!\d|\.\d)} with {@code OCTET} {@code (?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)},
      * or {@code (?<![\w:.-])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\w:-]|\.\d)}.
      */
-    IP_ADDRESS;
+    IP_ADDRESS,
+    /**
+     * {@code (?<![\w+(]|\d[ .-])(?:\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}|(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}
+     * |0[1-9]\d{0,3}(?:[ /.-]\d{2,8}){1,4})(?![\w)])}.
+     */
+    PHONE_NUMBER,
+    /**
+     * {@code (?<![\w./-])(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? MONTH \d{4}
+     * |MONTH \d{1,2},? \d{4})(?![\w/-]|\.\d)} with {@code MONTH}
+     * {@code (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?}.
+     */
+    DATE,
+    /** {@code (?<![\w.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)}. */
+    POSTAL_CODE,
+    /** {@code \b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b}. */
+    UK_POSTCODE,
+    /** {@code \b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b}. */
+    UK_NINO,
+    /** {@code \b(?:\d{8}|[XYZ]-?\d{7})-?[A-Z]\b}. */
+    SPANISH_ID,
+    /** {@code \b[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b}. */
+    ITALIAN_FISCAL_CODE,
+    /**
+     * {@code (?<![\w-])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w-])}.
+     */
+    FRENCH_NIR,
+    /** {@code \b[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\s:/@]+:[^\s/@]+@[^\s/?#,;"']+}. */
+    URL_WITH_CREDENTIALS;
 
     /** Stands for the character before the text and after it: no class of the shapes holds it. */
     private static final char NONE = '\0';
     private static final String PRIVATE_KEY_BEGIN = "-----BEGIN ";
     private static final String PRIVATE_KEY_END_LINE = "-----END ";
     private static final String PRIVATE_KEY_END = "PRIVATE KEY-----";
+    private static final String[] MONTH_ABBREVIATIONS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    /** The digits of a NIR's commune, order number and key, each after an optional space. */
+    private static final int[] NIR_TAIL_GROUPS = {3, 3, 2};
+    /** {@code \s} as Java's patterns read it without the Unicode flag. */
+    private static final String WHITESPACE = " \t\n\u000B\f\r";
 
     /*
      * Character classes as bits of a table: one lookup per character, where a chain of range comparisons
@@ -59,6 +93,22 @@ enum CandidateScanners implements CandidateScanner {
     private static final int PLUS = 1 << 6;
     private static final int DOT_OR_PERCENT = 1 << 7;
     private static final int SLASH_OR_EQUALS = 1 << 8;
+    /** {@code [A-PR-UWYZ]}, {@code [A-HK-Y]} and {@code [ABD-HJLNP-UW-Z]}: a UK postcode's area and inward letters. */
+    private static final int POSTCODE_AREA = 1 << 9;
+    private static final int POSTCODE_AREA_SECOND = 1 << 10;
+    private static final int POSTCODE_INWARD = 1 << 11;
+    /** {@code [A-CEGHJ-PR-TW-Z]}, {@code [A-CEGHJ-NPR-TW-Z]} and {@code [A-D]}: a NINO's prefix letters and suffix. */
+    private static final int NINO_FIRST = 1 << 12;
+    private static final int NINO_SECOND = 1 << 13;
+    private static final int NINO_SUFFIX = 1 << 14;
+    /** {@code [A-EHLMPRST]}: the month letter of an Italian fiscal code. */
+    private static final int FISCAL_CODE_MONTH = 1 << 15;
+    /** What the user ({@code [\s:/@]}), password ({@code [\s/@]}) and host of a URL with credentials end at. */
+    private static final int URL_USER_END = 1 << 16;
+    private static final int URL_PASSWORD_END = 1 << 17;
+    private static final int URL_HOST_END = 1 << 18;
+    /** {@code [A-Za-z0-9+.-]}: a URL scheme after its first letter. */
+    private static final int SCHEME = 1 << 19;
     private static final int HEX = DIGIT | HEX_LETTER;
     private static final int LETTER = UPPER | LOWER;
     private static final int ALPHANUMERIC = LETTER | DIGIT;
@@ -81,6 +131,21 @@ enum CandidateScanners implements CandidateScanner {
                     | (c == '_' ? UNDERSCORE : 0) | (c == '-' ? DASH : 0) | (c == '+' ? PLUS : 0)
                     | (c == '.' || c == '%' ? DOT_OR_PERCENT : 0) | (c == '/' || c == '=' ? SLASH_OR_EQUALS : 0);
         }
+        mark(POSTCODE_AREA, "ABCDEFGHIJKLMNOPRSTUWYZ");
+        mark(POSTCODE_AREA_SECOND, "ABCDEFGHKLMNOPQRSTUVWXY");
+        mark(POSTCODE_INWARD, "ABDEFGHJLNPQRSTUWXYZ");
+        mark(NINO_FIRST, "ABCEGHJKLMNOPRSTWXYZ");
+        mark(NINO_SECOND, "ABCEGHJKLMNPRSTWXYZ");
+        mark(NINO_SUFFIX, "ABCD");
+        mark(FISCAL_CODE_MONTH, "ABCDEHLMPRST");
+        mark(URL_USER_END, WHITESPACE + ":/@");
+        mark(URL_PASSWORD_END, WHITESPACE + "/@");
+        mark(URL_HOST_END, WHITESPACE + "/?#,;\"'");
+        mark(SCHEME, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-");
+    }
+
+    private static void mark(int bit, String chars) {
+        chars.chars().forEach(c -> CLASSES[c] |= bit);
     }
 
     @Override
@@ -94,6 +159,15 @@ enum CandidateScanners implements CandidateScanner {
             case KNOWN_SECRET -> knownSecret(text, start);
             case LONG_TOKEN -> longToken(text, start);
             case IP_ADDRESS -> ipAddress(text, start);
+            case PHONE_NUMBER -> phoneNumber(text, start);
+            case DATE -> date(text, start);
+            case POSTAL_CODE -> postalCode(text, start);
+            case UK_POSTCODE -> ukPostcode(text, start);
+            case UK_NINO -> ukNino(text, start);
+            case SPANISH_ID -> spanishId(text, start);
+            case ITALIAN_FISCAL_CODE -> italianFiscalCode(text, start);
+            case FRENCH_NIR -> frenchNir(text, start);
+            case URL_WITH_CREDENTIALS -> urlWithCredentials(text, start);
         };
     }
 
@@ -464,6 +538,379 @@ enum CandidateScanners implements CandidateScanner {
     private static boolean endsIpv6(String text, int at) {
         char c = charAt(text, at);
         return !isWordChar(c) && c != ':' && c != '-' && !(c == '.' && isDigit(charAt(text, at + 1)));
+    }
+
+    /**
+     * The alternatives begin differently ({@code +}, {@code (} or three digits, a trunk {@code 0}), so the first
+     * character picks those to try; where the North American shape matches but the lookahead fails, the
+     * trunk shape still may.
+     */
+    private static int phoneNumber(String text, int start) {
+        char previous = charAt(text, start - 1);
+        if (isWordChar(previous) || previous == '+' || previous == '('
+                || isOneOf(previous, " .-") && isDigit(charAt(text, start - 2))) {
+            return -1;
+        }
+        char first = charAt(text, start);
+        if (first == '+') {
+            int country = digitRun(text, start + 1, 3);
+            for (int digits = country; digits >= 1; digits--) {
+                int end = phoneGroups(text, start + 1 + digits, 0);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        int end = northAmericanPhone(text, start);
+        if (end >= 0 && endsPhone(text, end)) {
+            return end;
+        }
+        return first == '0' ? trunkPhone(text, start) : -1;
+    }
+
+    /**
+     * The end of {@code (?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\w)])} from {@code at} with {@code groups} groups read.
+     * A separator, an opening or a closing parenthesis is always taken where there is one (without it the
+     * next part could not match), so only how the digit runs split into groups of one to four is tried, the
+     * way the pattern backtracks: the most digits first, another group before stopping.
+     */
+    private static int phoneGroups(String text, int at, int groups) {
+        if (groups < 6) {
+            int digitsAt = isOneOf(charAt(text, at), " .-") ? at + 1 : at;
+            digitsAt += charAt(text, digitsAt) == '(' ? 1 : 0;
+            int capacity = 4 * (6 - groups);
+            int run = digitRun(text, digitsAt, capacity + 1);
+            // A run longer than the groups left can hold leaves a digit after the last, which the lookahead refuses.
+            for (int digits = run > capacity ? 0 : Math.min(4, run); digits >= 1; digits--) {
+                int groupEnd = digitsAt + digits;
+                groupEnd += charAt(text, groupEnd) == ')' ? 1 : 0;
+                int end = phoneGroups(text, groupEnd, groups + 1);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        return groups >= 2 && endsPhone(text, at) ? at : -1;
+    }
+
+    /** The end of {@code (?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}} at {@code start}, or -1. */
+    private static int northAmericanPhone(String text, int start) {
+        int at;
+        if (text.charAt(start) == '(') {
+            if (!are(text, start + 1, 3, DIGIT) || charAt(text, start + 4) != ')') {
+                return -1;
+            }
+            at = charAt(text, start + 5) == ' ' ? start + 6 : start + 5;
+        } else {
+            if (!are(text, start, 3, DIGIT) || !isOneOf(charAt(text, start + 3), " .-")) {
+                return -1;
+            }
+            at = start + 4;
+        }
+        return are(text, at, 3, DIGIT) && isOneOf(charAt(text, at + 3), " .-") && are(text, at + 4, 4, DIGIT)
+                ? at + 8 : -1;
+    }
+
+    /**
+     * {@code 0[1-9]\d{0,3}(?:[ /.-]\d{2,8}){1,4}(?![\w)])}: a digit after a group would fail both another group
+     * and the lookahead, so each part is its whole run of digits. Of the groups read, the pattern gives back the
+     * last where the lookahead fails, and the end of the one before is followed by a separator, which passes.
+     */
+    private static int trunkPhone(String text, int start) {
+        char second = charAt(text, start + 1);
+        if (!isDigit(second) || second == '0') {
+            return -1;
+        }
+        int area = digitRun(text, start + 2, 4);
+        if (area > 3) {
+            return -1;
+        }
+        int at = start + 2 + area;
+        int groupStart = -1;
+        int groups = 0;
+        while (groups < 4 && isOneOf(charAt(text, at), " /.-")) {
+            int digits = digitRun(text, at + 1, 9);
+            if (digits < 2 || digits > 8) {
+                break;
+            }
+            groupStart = at;
+            at += 1 + digits;
+            groups++;
+        }
+        if (groups == 0) {
+            return -1;
+        }
+        return endsPhone(text, at) ? at : groups >= 2 ? groupStart : -1;
+    }
+
+    /** {@code (?![\w)])} at {@code at}. */
+    private static boolean endsPhone(String text, int at) {
+        char c = charAt(text, at);
+        return !isWordChar(c) && c != ')';
+    }
+
+    /**
+     * Each alternative reads its parts one way only: a run of one or two digits must be whole for a separator
+     * to follow, a month name takes all its lower-case letters and a dot where there is one, as a space must
+     * follow, and a year of four digits must be whole for the lookahead. So the alternatives are tried in turn,
+     * each ending in one place or none.
+     */
+    private static int date(String text, int start) {
+        char previous = charAt(text, start - 1);
+        if (isWordChar(previous) || isOneOf(previous, "./-")) {
+            return -1;
+        }
+        int end = isDigit(charAt(text, start)) ? numericDate(text, start) : -1;
+        if (end < 0 || !endsDate(text, end)) {
+            end = isDigit(charAt(text, start)) ? dayMonthNameYear(text, start) : monthNameDayYear(text, start);
+        }
+        return end >= 0 && endsDate(text, end) ? end : -1;
+    }
+
+    /** The end of {@code \d{1,2}[./-]\d{1,2}[./-]\d{4}}, else of {@code \d{4}-\d{2}-\d{2}}, at {@code start}; or -1. */
+    private static int numericDate(String text, int start) {
+        int day = digitRun(text, start, 3);
+        if (day <= 2) {
+            int month = digitRun(text, start + day + 1, 3);
+            int year = start + day + 1 + month + 1;
+            if (isOneOf(charAt(text, start + day), "./-") && month >= 1 && month <= 2
+                    && isOneOf(charAt(text, year - 1), "./-") && are(text, year, 4, DIGIT)) {
+                return year + 4;
+            }
+            return -1;
+        }
+        return are(text, start, 4, DIGIT) && charAt(text, start + 4) == '-' && are(text, start + 5, 2, DIGIT)
+                && charAt(text, start + 7) == '-' && are(text, start + 8, 2, DIGIT) ? start + 10 : -1;
+    }
+
+    /** The end of {@code \d{1,2}\.? MONTH \d{4}} at {@code start}, or -1. */
+    private static int dayMonthNameYear(String text, int start) {
+        int at = start + digitRun(text, start, 3);
+        if (at - start > 2) {
+            return -1;
+        }
+        at += charAt(text, at) == '.' ? 1 : 0;
+        if (charAt(text, at) != ' ') {
+            return -1;
+        }
+        int month = monthName(text, at + 1);
+        return month >= 0 && charAt(text, month) == ' ' && are(text, month + 1, 4, DIGIT) ? month + 5 : -1;
+    }
+
+    /** The end of {@code MONTH \d{1,2},? \d{4}} at {@code start}, or -1. */
+    private static int monthNameDayYear(String text, int start) {
+        int month = monthName(text, start);
+        if (month < 0 || charAt(text, month) != ' ') {
+            return -1;
+        }
+        int day = digitRun(text, month + 1, 3);
+        if (day < 1 || day > 2) {
+            return -1;
+        }
+        int at = month + 1 + day;
+        at += charAt(text, at) == ',' ? 1 : 0;
+        return charAt(text, at) == ' ' && are(text, at + 1, 4, DIGIT) ? at + 5 : -1;
+    }
+
+    /** The end of {@code MONTH} at {@code start} taking all lower-case letters and a dot after them, or -1. */
+    private static int monthName(String text, int start) {
+        if (!startsAMonthName(text, start)) {
+            return -1;
+        }
+        int at = start + 3;
+        while (is(charAt(text, at), LOWER)) {
+            at++;
+        }
+        return charAt(text, at) == '.' ? at + 1 : at;
+    }
+
+    private static boolean startsAMonthName(String text, int start) {
+        for (String month : MONTH_ABBREVIATIONS) {
+            if (text.startsWith(month, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code (?![\w/-]|\.\d)} at {@code at}. */
+    private static boolean endsDate(String text, int at) {
+        char c = charAt(text, at);
+        return !isWordChar(c) && c != '/' && c != '-' && !(c == '.' && isDigit(charAt(text, at + 1)));
+    }
+
+    /** A ZIP+4 extension where one follows, as without it the dash would fail the lookahead. */
+    private static int postalCode(String text, int start) {
+        char previous = charAt(text, start - 1);
+        if (isWordChar(previous) || isOneOf(previous, ".,-") || !are(text, start, 5, DIGIT)) {
+            return -1;
+        }
+        int end = charAt(text, start + 5) == '-' && are(text, start + 6, 4, DIGIT) ? start + 10 : start + 5;
+        char after = charAt(text, end);
+        return isWordChar(after) || after == '-' || (after == '.' || after == ',') && isDigit(charAt(text, end + 1))
+                ? -1 : end;
+    }
+
+    /**
+     * The optional parts, second area letter, district letter or digit and space, are tried taken first and then
+     * left out, the way the pattern backtracks, until the inward code and a word boundary follow.
+     */
+    private static int ukPostcode(String text, int start) {
+        if (!is(charAt(text, start), POSTCODE_AREA) || !isWordBoundary(text, start)) {
+            return -1;
+        }
+        for (int district = is(charAt(text, start + 1), POSTCODE_AREA_SECOND) ? start + 2 : start + 1;
+                district > start; district--) {
+            if (!isDigit(charAt(text, district))) {
+                continue;
+            }
+            int longest = is(charAt(text, district + 1), UPPER | DIGIT) ? district + 2 : district + 1;
+            for (int outwardEnd = longest; outwardEnd > district; outwardEnd--) {
+                for (int inward = charAt(text, outwardEnd) == ' ' ? outwardEnd + 1 : outwardEnd; inward >= outwardEnd;
+                        inward--) {
+                    if (isDigit(charAt(text, inward)) && are(text, inward + 1, 2, POSTCODE_INWARD)
+                            && isWordBoundary(text, inward + 3)) {
+                        return inward + 3;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Each optional space is taken where there is one: without it the next part could not match. */
+    private static int ukNino(String text, int start) {
+        if (!is(charAt(text, start), NINO_FIRST) || !is(charAt(text, start + 1), NINO_SECOND)
+                || !isWordBoundary(text, start)) {
+            return -1;
+        }
+        int at = start + 2;
+        for (int pair = 0; pair < 3; pair++) {
+            at = skipSpace(text, at);
+            if (!are(text, at, 2, DIGIT)) {
+                return -1;
+            }
+            at += 2;
+        }
+        at = skipSpace(text, at);
+        return is(charAt(text, at), NINO_SUFFIX) ? endingAWord(text, at + 1) : -1;
+    }
+
+    /** Eight digits (DNI) or X, Y or Z and seven (NIE), then the check letter; each dash taken where there is one. */
+    private static int spanishId(String text, int start) {
+        if (!isWordBoundary(text, start)) {
+            return -1;
+        }
+        int at;
+        if (isOneOf(charAt(text, start), "XYZ")) {
+            at = skipDash(text, start + 1);
+            at = are(text, at, 7, DIGIT) ? at + 7 : -1;
+        } else {
+            at = fixedRun(text, start, 8, DIGIT);
+        }
+        if (at < 0) {
+            return -1;
+        }
+        at = skipDash(text, at);
+        return isUpper(charAt(text, at)) ? endingAWord(text, at + 1) : -1;
+    }
+
+    private static int italianFiscalCode(String text, int start) {
+        if (!are(text, start, 6, UPPER) || !are(text, start + 6, 2, DIGIT)
+                || !is(charAt(text, start + 8), FISCAL_CODE_MONTH) || !are(text, start + 9, 2, DIGIT)
+                || !isUpper(charAt(text, start + 11)) || !are(text, start + 12, 3, DIGIT)
+                || !isUpper(charAt(text, start + 15)) || !isWordBoundary(text, start)) {
+            return -1;
+        }
+        return endingAWord(text, start + 16);
+    }
+
+    /**
+     * Each optional space is taken where there is one, and the first character of the month and of the
+     * department settles which alternative can match.
+     */
+    private static int frenchNir(String text, int start) {
+        char previous = charAt(text, start - 1);
+        char sex = charAt(text, start);
+        if (isWordChar(previous) || previous == '-' || sex != '1' && sex != '2') {
+            return -1;
+        }
+        int at = skipSpace(text, start + 1);
+        if (!are(text, at, 2, DIGIT)) {
+            return -1;
+        }
+        at = skipSpace(text, at + 2);
+        char month = charAt(text, at);
+        char monthUnit = charAt(text, at + 1);
+        if (!isDigit(month) || !isDigit(monthUnit)
+                || month == '0' && monthUnit == '0' || month == '1' && monthUnit > '2') {
+            return -1;
+        }
+        at = skipSpace(text, at + 2);
+        char department = charAt(text, at);
+        char departmentUnit = charAt(text, at + 1);
+        boolean corsica = department == '2' && (departmentUnit == 'A' || departmentUnit == 'B');
+        if (!isDigit(department) || !isDigit(departmentUnit) && !corsica) {
+            return -1;
+        }
+        at += 2;
+        for (int length : NIR_TAIL_GROUPS) {
+            at = skipSpace(text, at);
+            if (!are(text, at, length, DIGIT)) {
+                return -1;
+            }
+            at += length;
+        }
+        char after = charAt(text, at);
+        return isWordChar(after) || after == '-' ? -1 : at;
+    }
+
+    /**
+     * None of the parts can end early: the scheme, user and password each run up to the character that must
+     * follow them, which they cannot hold, and the host runs as far as its characters go.
+     */
+    private static int urlWithCredentials(String text, int start) {
+        if (!is(charAt(text, start), LETTER) || !isWordBoundary(text, start)) {
+            return -1;
+        }
+        int scheme = start + 1;
+        // One character past the longest scheme is enough to refuse it.
+        while (scheme - start <= 16 && is(charAt(text, scheme), SCHEME)) {
+            scheme++;
+        }
+        if (scheme - start < 2 || scheme - start > 16 || !text.startsWith("://", scheme)) {
+            return -1;
+        }
+        int user = runUntil(text, scheme + 3, URL_USER_END);
+        if (user == scheme + 3 || charAt(text, user) != ':') {
+            return -1;
+        }
+        int password = runUntil(text, user + 1, URL_PASSWORD_END);
+        if (password == user + 1 || charAt(text, password) != '@') {
+            return -1;
+        }
+        int host = runUntil(text, password + 1, URL_HOST_END);
+        return host == password + 1 ? -1 : host;
+    }
+
+    /** Past an optional space at {@code at}. */
+    private static int skipSpace(String text, int at) {
+        return charAt(text, at) == ' ' ? at + 1 : at;
+    }
+
+    /** Past an optional dash at {@code at}. */
+    private static int skipDash(String text, int at) {
+        return charAt(text, at) == '-' ? at + 1 : at;
+    }
+
+    /** The end of the run from {@code from} on of characters outside the classes of {@code mask} (any non-ASCII one). */
+    private static int runUntil(String text, int from, int mask) {
+        int at = from;
+        while (at < text.length() && !is(text.charAt(at), mask)) {
+            at++;
+        }
+        return at;
     }
 
     /** The number of digits from {@code from} on, counted up to {@code max}. */

@@ -108,7 +108,7 @@ public final class DetectionEngine {
                     startPositions.index(text, screening.indexed(), scratch.found());
                     indexed = true;
                 }
-                startsFrom = startPositions.startsOf(r, text, scratch.found());
+                startsFrom = startPositions.startsOf(r, scratch.found());
             } else {
                 startsFrom = from -> recognizer.nextStart(text, from);
             }

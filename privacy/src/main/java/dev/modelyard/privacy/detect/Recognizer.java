@@ -8,19 +8,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds one kind of personal data: a cheap screen on the text's profile says whether to look at all, a
- * start test says at which positions a value could begin, a regular expression or a hand-written scanner
- * proposes candidates there, and a scorer rates each from its own content (a checksum, a range, a phone
- * number plan), 0 dropping it. Context words then move the score up or down.
+ * Finds one kind of personal data: a cheap screen on the text's profile says whether to look at all, start
+ * tables say at which positions a value could begin, a hand-written scanner reads the candidate there, and a
+ * scorer rates each from its own content (a checksum, a range, a phone number plan), 0 dropping it. Context
+ * words then move the score up or down. A tenant-defined kind has a regular expression, searched for across
+ * the whole text, instead of start tables and a scanner.
  *
  * @param type          the type name findings carry
- * @param screen        false where the profile rules the kind out, so the pattern never runs
- * @param starts        where a candidate can begin (a necessary condition of the pattern, checked on a
- *                      few characters), so the pattern is tried only where it may match; null to search
- *                      the whole text, for patterns nothing is known about
- * @param candidates    proposes spans; null where {@code scanner} does
- * @param scanner       proposes spans without a regular expression, at the starts {@code starts} gives
- *                      (never null with a scanner); null where {@code candidates} does
+ * @param screen        false where the profile rules the kind out, so the text is not read for it
+ * @param starts        where a scanner's candidates can begin (a necessary condition of its pattern); null
+ *                      for a regular expression
+ * @param candidates    proposes spans anywhere in the text; null where {@code scanner} does
+ * @param scanner       proposes spans at the positions {@code starts} lets through; null where
+ *                      {@code candidates} does
  * @param scorer        the score of a candidate from its text alone, 0 for a look-alike
  * @param bestScore     the highest score {@code scorer} gives: below the threshold the kind needs context
  * @param supporting    words that make a candidate more likely
@@ -31,19 +31,19 @@ public record Recognizer(String type, Predicate<TextProfile> screen, CandidateSt
                          ContextWords supporting, ContextWords contradicting) {
 
     public Recognizer {
-        if ((candidates == null) == (scanner == null) || scanner != null && starts == null) {
-            throw new IllegalArgumentException(type + " needs either a pattern or a scanner with a start test");
+        if ((candidates == null) == (scanner == null) || (scanner == null) != (starts == null)) {
+            throw new IllegalArgumentException(type + " needs either a pattern, or a scanner with start tables");
         }
     }
 
-    /** A recognizer whose candidates a regular expression proposes. */
-    public Recognizer(String type, Predicate<TextProfile> screen, CandidateStart starts, Pattern candidates,
+    /** A recognizer whose candidates a regular expression finds anywhere in the text. */
+    public Recognizer(String type, Predicate<TextProfile> screen, Pattern candidates,
                       ToDoubleFunction<String> scorer, double bestScore,
                       ContextWords supporting, ContextWords contradicting) {
-        this(type, screen, starts, candidates, null, scorer, bestScore, supporting, contradicting);
+        this(type, screen, null, candidates, null, scorer, bestScore, supporting, contradicting);
     }
 
-    /** A recognizer whose candidates a scanner proposes at the starts its start test gives. */
+    /** A recognizer whose candidates a scanner reads at the positions its start tables let through. */
     public Recognizer(String type, Predicate<TextProfile> screen, CandidateStart starts, CandidateScanner scanner,
                       ToDoubleFunction<String> scorer, double bestScore,
                       ContextWords supporting, ContextWords contradicting) {
@@ -59,10 +59,10 @@ public record Recognizer(String type, Predicate<TextProfile> screen, CandidateSt
     }
 
     /**
-     * Adds a finding with its content score for every candidate that is not a look-alike, trying the
-     * pattern or scanner at each possible start from {@code first} (a {@link #nextStart} result) on. Matching
-     * there finds what a search of the whole text would: a search returns the leftmost match and resumes after
-     * it, and no match begins where the start test says none can.
+     * Adds a finding with its content score for every candidate that is not a look-alike: a pattern's matches
+     * across the text, or what the scanner reads at each possible start from {@code first} (a
+     * {@link #nextStart} result) on. The scanner finds what a search with its pattern would: a search returns
+     * the leftmost match and resumes after it, and no match begins where the start tables say none can.
      *
      * @param matcher a matcher of {@link #candidates} reset to {@code text}, which callers keep from text to
      *                text; null where the recognizer has a scanner
@@ -76,18 +76,14 @@ public record Recognizer(String type, Predicate<TextProfile> screen, CandidateSt
      * {@code startsFrom}, which must answer what {@link #nextStart} would, asked for ever later positions.
      */
     void find(Matcher matcher, String text, int first, IntUnaryOperator startsFrom, List<Finding> out) {
-        if (starts == null) {
+        if (scanner == null) {
             while (matcher.find()) {
                 add(text, matcher.start(), matcher.end(), out);
             }
             return;
         }
-        if (scanner == null) {
-            // Transparent bounds let lookbehinds and word boundaries still see the text before the region.
-            matcher.useTransparentBounds(true).useAnchoringBounds(false);
-        }
         for (int at = first; at >= 0; ) {
-            int end = scanner != null ? scanner.end(text, at) : endOfMatchAt(matcher, text, at);
+            int end = scanner.end(text, at);
             int next = at + 1;
             if (end >= 0) {
                 add(text, at, end, out);
@@ -95,12 +91,6 @@ public record Recognizer(String type, Predicate<TextProfile> screen, CandidateSt
             }
             at = startsFrom.applyAsInt(next);
         }
-    }
-
-    /** The end of the pattern's match that begins at {@code at}, or -1. */
-    private static int endOfMatchAt(Matcher matcher, String text, int at) {
-        matcher.region(at, text.length());
-        return matcher.lookingAt() ? matcher.end() : -1;
     }
 
     private void add(String text, int start, int end, List<Finding> out) {

@@ -23,7 +23,6 @@ public final class Recognizers {
     private static final Pattern DATE_PARTS = Patterns.compile("\\d+|[A-Za-z]{3,}");
     private static final List<String> MONTHS = List.of(
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
-    private static final String MONTH_NAME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?";
 
     public static final Recognizer EMAIL_ADDRESS = new Recognizer(PiiType.EMAIL_ADDRESS.name(),
             p -> p.ats() > 0 && p.dots() > 0,
@@ -34,7 +33,7 @@ public final class Recognizers {
     public static final Recognizer URL_CREDENTIALS = new Recognizer(PiiType.URL_CREDENTIALS.name(),
             p -> p.ats() > 0 && p.colons() >= 2 && p.slashes() >= 2,
             CandidateStarts.URL_WITH_CREDENTIALS,
-            Patterns.compile("\\b[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\\s:/@]+:[^\\s/@]+@[^\\s/?#,;\"']+"),
+            CandidateScanners.URL_WITH_CREDENTIALS,
             value -> 1, 1, ContextWords.NONE, ContextWords.NONE);
 
     /**
@@ -45,11 +44,7 @@ public final class Recognizers {
     public static final Recognizer PHONE_NUMBER = new Recognizer(PiiType.PHONE_NUMBER.name(),
             p -> p.digits() >= 7,
             CandidateStarts.PHONE,
-            Patterns.compile("(?<![\\w+(]|\\d[ .-])(?:"
-                    + "\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}"
-                    + "|(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}"
-                    + "|0[1-9]\\d{0,3}(?:[ /.-]\\d{2,8}){1,4}"
-                    + ")(?![\\w)])"),
+            CandidateScanners.PHONE_NUMBER,
             PhoneNumbers::score, PhoneNumbers.VALID_INTERNATIONAL,
             ContextWords.of("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "contact", "reach"),
             RECORD_NUMBERS.and("iban", "account", "konto"));
@@ -96,8 +91,7 @@ public final class Recognizers {
     public static final Recognizer DATE_OF_BIRTH = new Recognizer(PiiType.DATE_OF_BIRTH.name(),
             p -> p.digits() >= 5,
             CandidateStarts.DATE,
-            Patterns.compile("(?<![\\w./-])(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}|\\d{4}-\\d{2}-\\d{2}"
-                    + "|\\d{1,2}\\.? " + MONTH_NAME + " \\d{4}|" + MONTH_NAME + " \\d{1,2},? \\d{4})(?![\\w/-]|\\.\\d)"),
+            CandidateScanners.DATE,
             value -> isBirthDateShaped(value) ? 0.3 : 0, 0.3,
             ContextWords.of("born", "dob", "date of birth", "birth", "birthday", "birthdate", "geb", "geboren",
                     "né", "née", "nacimiento", "naissance"),
@@ -107,7 +101,7 @@ public final class Recognizers {
     public static final Recognizer POSTAL_CODE = new Recognizer(PiiType.POSTAL_CODE.name(),
             p -> p.digits() >= 5,
             CandidateStarts.POSTAL_CODE,
-            Patterns.compile("(?<![\\w.,-])\\d{5}(?:-\\d{4})?(?![\\w-]|[.,]\\d)"),
+            CandidateScanners.POSTAL_CODE,
             value -> value.length() > 5 ? 0.35 : 0.25, 0.35,
             ContextWords.of("zip", "zip code", "postal", "postcode", "post code", "plz", "postleitzahl", "code postal", "cp"),
             RECORD_NUMBERS);
@@ -116,20 +110,20 @@ public final class Recognizers {
     public static final Recognizer UK_POSTCODE = new Recognizer(PiiType.POSTAL_CODE.name(),
             p -> p.upper() >= 3 && p.digits() >= 2,
             CandidateStarts.UK_POSTCODE,
-            Patterns.compile("\\b(?:[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?) ?\\d[ABD-HJLNP-UW-Z]{2}\\b"),
+            CandidateScanners.UK_POSTCODE,
             value -> 0.5, 0.5, ContextWords.of("postcode", "post code", "postal"), RECORD_NUMBERS);
 
     public static final Recognizer UK_NINO = new Recognizer(PiiType.UK_NINO.name(),
             p -> p.upper() >= 3 && p.digits() >= 6,
             CandidateStarts.UK_NINO,
-            Patterns.compile("\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b"),
+            CandidateScanners.UK_NINO,
             value -> Checks.isUkNino(value) ? 0.75 : 0, 0.75,
             ContextWords.of("nino", "national insurance", "ni number", "ni"), ContextWords.NONE);
 
     public static final Recognizer ES_DNI = new Recognizer(PiiType.ES_DNI.name(),
             p -> p.upper() >= 1 && p.longestDigitRun() >= 7,
             CandidateStarts.SPANISH_ID,
-            Patterns.compile("\\b(?:\\d{8}|[XYZ]-?\\d{7})-?[A-Z]\\b"),
+            CandidateScanners.SPANISH_ID,
             value -> Checks.isSpanishId(value) ? 0.85 : 0, 0.85,
             ContextWords.of("dni", "nie", "nif", "documento"), ContextWords.NONE);
 
@@ -137,13 +131,13 @@ public final class Recognizers {
     public static final Recognizer IT_FISCAL_CODE = new Recognizer(PiiType.IT_FISCAL_CODE.name(),
             p -> p.upper() >= 9 && p.digits() >= 7,
             CandidateStarts.ITALIAN_FISCAL_CODE,
-            Patterns.compile("\\b[A-Z]{6}\\d{2}[A-EHLMPRST]\\d{2}[A-Z]\\d{3}[A-Z]\\b"),
+            CandidateScanners.ITALIAN_FISCAL_CODE,
             value -> 0.85, 0.85, ContextWords.of("codice fiscale", "cf", "fiscale"), ContextWords.NONE);
 
     public static final Recognizer FR_NIR = new Recognizer(PiiType.FR_NIR.name(),
             p -> p.digits() >= 13,
             CandidateStarts.FRENCH_NIR,
-            Patterns.compile("(?<![\\w-])[12] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}(?![\\w-])"),
+            CandidateScanners.FRENCH_NIR,
             value -> Checks.isFrenchNir(value) ? 0.85 : 0, 0.85,
             ContextWords.of("nir", "insee", "sécurité sociale", "securite sociale"), ContextWords.NONE);
 
@@ -192,7 +186,7 @@ public final class Recognizers {
     public static Recognizer custom(DetectionSettings.CustomPattern pattern) {
         Predicate<TextProfile> always = p -> true;
         ToDoubleFunction<String> fixed = value -> pattern.score();
-        return new Recognizer(pattern.name(), always, null, Pattern.compile(pattern.regex()), fixed, pattern.score(),
+        return new Recognizer(pattern.name(), always, Pattern.compile(pattern.regex()), fixed, pattern.score(),
                 ContextWords.NONE, ContextWords.NONE);
     }
 

@@ -7,8 +7,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * Where the candidates of several recognizers may begin in one text, found in a single pass that looks up
  * every recognizer's start tables together ({@link CandidateStart}), rather than one pass per recognizer; each
- * recognizer's own test then runs only at the positions its tables let through, in order, exactly as
- * {@link CandidateStart#next} would try them. Covers the first 32 recognizers that have start tables.
+ * recognizer then gets the positions its tables let through, in order, exactly as {@link CandidateStart#next}
+ * gives them. Covers the first 32 recognizers that have start tables.
  */
 final class StartPositions {
 
@@ -16,19 +16,16 @@ final class StartPositions {
     private final int[] initials = new int[128];
     /** Bit {@code r} set where recognizer {@code r}'s candidates never follow the character. */
     private final int[] neverAfter = new int[128];
-    private final CandidateStart[] starts;
     private final int covered;
 
     StartPositions(List<Recognizer> recognizers) {
         int count = Math.min(recognizers.size(), Integer.SIZE);
-        this.starts = new CandidateStart[count];
         int bits = 0;
         for (int r = 0; r < count; r++) {
             CandidateStart start = recognizers.get(r).starts();
             if (start == null) {
                 continue;
             }
-            starts[r] = start;
             bits |= 1 << r;
             for (char c = 0; c < 128; c++) {
                 initials[c] |= start.beginsWith(c) ? 1 << r : 0;
@@ -65,8 +62,7 @@ final class StartPositions {
     }
 
     /** The starts of recognizer {@code r} in the text last indexed into {@code found}, from a position on. */
-    IntUnaryOperator startsOf(int r, String text, Found found) {
-        CandidateStart start = starts[r];
+    IntUnaryOperator startsOf(int r, Found found) {
         int bit = 1 << r;
         return new IntUnaryOperator() {
             /** Positions before it were passed: a recognizer asks for starts further and further on. */
@@ -76,7 +72,7 @@ final class StartPositions {
             public int applyAsInt(int from) {
                 for (; next < found.count; next++) {
                     int at = found.positions[next];
-                    if (at >= from && (found.masks[next] & bit) != 0 && start.mayStartAt(text, at)) {
+                    if (at >= from && (found.masks[next] & bit) != 0) {
                         return at;
                     }
                 }

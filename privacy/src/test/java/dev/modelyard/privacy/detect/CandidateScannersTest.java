@@ -20,49 +20,79 @@ import org.junit.jupiter.api.Test;
 class CandidateScannersTest {
 
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final String MONTH_NAME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?";
 
     /** What each scanner finds, as the regular expression it stands for. */
-    static final Map<CandidateScanners, Pattern> SPECIFICATIONS = new EnumMap<>(Map.of(
-            CandidateScanners.CARD_NUMBER,
-            Pattern.compile("(?<![\\w-]|\\d[ -])\\d(?:[ -]?\\d){12,18}(?![\\w-]|[ -]\\d)"),
-            CandidateScanners.SSN,
-            Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"),
-            CandidateScanners.MAC_ADDRESS,
-            Pattern.compile("(?<![\\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?![\\w:-])"
-                    + "|(?<![\\w.])[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}(?![\\w.])"),
-            CandidateScanners.IBAN,
-            Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
-            CandidateScanners.EMAIL,
-            Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])"),
-            CandidateScanners.KNOWN_SECRET,
-            Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
-                    + "|\\bgh[pousr]_[A-Za-z0-9]{36}\\b"
-                    + "|\\bgithub_pat_[A-Za-z0-9_]{22,}"
-                    + "|\\bxox[baprs]-[A-Za-z0-9-]{10,}"
-                    + "|\\b[sr]k_live_[A-Za-z0-9]{16,}"
-                    + "|\\bAIza[0-9A-Za-z_-]{35}"
-                    + "|-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:[\\s\\S]*?-----END (?:[A-Z]+ )*PRIVATE KEY-----)?"
-                    + "|\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
-            CandidateScanners.LONG_TOKEN,
-            Pattern.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{" + Recognizers.SECRET_MIN_LENGTH
-                    + ",}(?![A-Za-z0-9+/=_-])"),
-            CandidateScanners.IP_ADDRESS,
-            Pattern.compile("(?<![\\d.])" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)"
-                    + "|(?<![\\w:.-])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9A-Fa-f]{1,4})?"
-                    + "(?![\\w:-]|\\.\\d)")));
+    static final Map<CandidateScanners, Pattern> SPECIFICATIONS = new EnumMap<>(Map.ofEntries(
+            Map.entry(CandidateScanners.CARD_NUMBER,
+                Pattern.compile("(?<![\\w-]|\\d[ -])\\d(?:[ -]?\\d){12,18}(?![\\w-]|[ -]\\d)")),
+            Map.entry(CandidateScanners.SSN,
+                Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])")),
+            Map.entry(CandidateScanners.MAC_ADDRESS,
+                Pattern.compile("(?<![\\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?![\\w:-])"
+                        + "|(?<![\\w.])[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}(?![\\w.])")),
+            Map.entry(CandidateScanners.IBAN,
+                Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b")),
+            Map.entry(CandidateScanners.EMAIL,
+                Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])")),
+            Map.entry(CandidateScanners.KNOWN_SECRET,
+                Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
+                        + "|\\bgh[pousr]_[A-Za-z0-9]{36}\\b"
+                        + "|\\bgithub_pat_[A-Za-z0-9_]{22,}"
+                        + "|\\bxox[baprs]-[A-Za-z0-9-]{10,}"
+                        + "|\\b[sr]k_live_[A-Za-z0-9]{16,}"
+                        + "|\\bAIza[0-9A-Za-z_-]{35}"
+                        + "|-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:[\\s\\S]*?-----END (?:[A-Z]+ )*PRIVATE KEY-----)?"
+                        + "|\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")),
+            Map.entry(CandidateScanners.LONG_TOKEN,
+                Pattern.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{" + Recognizers.SECRET_MIN_LENGTH
+                        + ",}(?![A-Za-z0-9+/=_-])")),
+            Map.entry(CandidateScanners.IP_ADDRESS,
+                Pattern.compile("(?<![\\d.])" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)"
+                        + "|(?<![\\w:.-])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9A-Fa-f]{1,4})?"
+                        + "(?![\\w:-]|\\.\\d)")),
+            Map.entry(CandidateScanners.PHONE_NUMBER,
+                Pattern.compile("(?<![\\w+(]|\\d[ .-])(?:"
+                        + "\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}"
+                        + "|(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}"
+                        + "|0[1-9]\\d{0,3}(?:[ /.-]\\d{2,8}){1,4}"
+                        + ")(?![\\w)])")),
+            Map.entry(CandidateScanners.DATE,
+                Pattern.compile("(?<![\\w./-])(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}|\\d{4}-\\d{2}-\\d{2}"
+                        + "|\\d{1,2}\\.? " + MONTH_NAME + " \\d{4}|" + MONTH_NAME + " \\d{1,2},? \\d{4})(?![\\w/-]|\\.\\d)")),
+            Map.entry(CandidateScanners.POSTAL_CODE,
+                Pattern.compile("(?<![\\w.,-])\\d{5}(?:-\\d{4})?(?![\\w-]|[.,]\\d)")),
+            Map.entry(CandidateScanners.UK_POSTCODE,
+                Pattern.compile("\\b(?:[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?) ?\\d[ABD-HJLNP-UW-Z]{2}\\b")),
+            Map.entry(CandidateScanners.UK_NINO,
+                Pattern.compile("\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b")),
+            Map.entry(CandidateScanners.SPANISH_ID,
+                Pattern.compile("\\b(?:\\d{8}|[XYZ]-?\\d{7})-?[A-Z]\\b")),
+            Map.entry(CandidateScanners.ITALIAN_FISCAL_CODE,
+                Pattern.compile("\\b[A-Z]{6}\\d{2}[A-EHLMPRST]\\d{2}[A-Z]\\d{3}[A-Z]\\b")),
+            Map.entry(CandidateScanners.FRENCH_NIR,
+                Pattern.compile("(?<![\\w-])[12] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[AB])"
+                        + " ?\\d{3} ?\\d{3} ?\\d{2}(?![\\w-])")),
+            Map.entry(CandidateScanners.URL_WITH_CREDENTIALS,
+                Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\\s:/@]+:[^\\s/@]+@[^\\s/?#,;\"']+"))));
 
     private static final String ALPHABET = "0123456789abcdefABCDEFxyzXYZ -.:@_/+=,\n";
     /** Alphabets that make each shape likely, one picked per random text. */
     private static final String[] ALPHABETS = {
         ALPHABET, "0123456789 -", "0123456789-", "0123456789 -x", "0123456789abcdefABCDEF:-.x", "0123456789.",
         "0123456789abcdef:.", "ABCDEFGZ0123456789 _",
-        "abcdexyz0123456789.@%+-_", "abcXYZ0123456789+/=_-", "ABCDEFGHIJKLMNOPRSTUVWXYZ -\n"};
+        "abcdexyz0123456789.@%+-_", "abcXYZ0123456789+/=_-", "ABCDEFGHIJKLMNOPRSTUVWXYZ -\n",
+        "0123456789 +()-.x", "0123456789 /.-", "0123456789 .,-", "0123456789 ABXYZ-", "ABCDEHLMPRSTXYZ0123456789",
+        "ABDEFGHJLNPQRSTUWXYZ0123456789 ",
+        "abcxyzAB09+.-:/@ \t#?,;\"'\u00e9"};
     /** Pieces of the shapes that random characters seldom spell. */
     private static final String[] FRAGMENTS = {
         "AKIA", "ASIA", "ghp_", "gho_", "github_pat_", "xoxb-", "xoxs-", "sk_live_", "rk_live_", "AIza", "eyJ",
         ".eyJ", "-----BEGIN ", "-----END ", "PRIVATE KEY-----", "RSA ", "EC ", "PRIVATE ", "KEY-----",
         "DE89", "GB29", "::", "255.", "25", "192.168.", "fe80:", " ", "@", ".com", ".co.uk", "000", "666", "00", "0000",
-        "\u0301", "é", "\ud83d\ude00", "_"};
+        "\u0301", "é", "\ud83d\ude00", "_", "+", "+1 ", "+44 (0)", "(", ")", "(555) ", ") ", "0", "01", "030 ", "/",
+        "Jan", "January ", "Sept. ", "May ", "Dec.", ", ", "1. ", "2A", "2B", "://", "https://", "user:", ":pw@",
+        "SW1A ", "EC1A ", "M1 ", "CR2 ", "1AA", "AB ", "X-", "\t"};
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int RANDOM_TEXTS = 200_000;
 
@@ -125,6 +155,10 @@ class CandidateScannersTest {
         }
         texts.add("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----");
         texts.add("-----BEGIN PRIVATE KEY-----abc-----END X PRIVATE KEY----- -----END PRIVATE KEY-----");
+        texts.addAll(List.of("+49 (0)30 1234 5678", "+1 (555) 123-4567)", "+1234567890123456789012345678x",
+                "+12 3456 7890 1234 5678 9012 3456", "0301 23/45/67 89-01x", "(555) 123-4567x", "555.123.4567",
+                "15. March 1985", "Sept. 3, 1990", "Mayo 3 1990", "1 85 05 2A 123 456 78", "2850599123456-",
+                "postgres://app:s3cr:et@db.example.com:5432/app?ssl=1", "ab+c.d-e://u:p@h"));
         return texts;
     }
 

@@ -13,9 +13,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Trying each pattern only where its start test allows must find exactly what searching the whole text
- * finds: over the labelled corpus, values of every type cut, altered and run together, and random text
- * made of the characters values are made of.
+ * Trying each scanner only where its start tables allow must find exactly what searching the whole text with
+ * its pattern finds: over the labelled corpus, values of every type cut, altered and run together, and random
+ * text made of the characters values are made of.
  */
 class CandidateStartsTest {
 
@@ -48,7 +48,7 @@ class CandidateStartsTest {
         for (String text : texts(new SplittableRandom(5))) {
             positions.index(text, positions.covered(all), found);
             for (int r = 0; r < recognizers.size(); r++) {
-                IntUnaryOperator shared = positions.startsOf(r, text, found);
+                IntUnaryOperator shared = positions.startsOf(r, found);
                 // Asked for ever later positions, as a search resuming after each candidate asks.
                 for (int from = 0; from <= text.length(); from += 1 + random.nextInt(3)) {
                     int expected = recognizers.get(r).nextStart(text, from);

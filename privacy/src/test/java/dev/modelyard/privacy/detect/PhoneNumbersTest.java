@@ -256,7 +256,7 @@ class PhoneNumbersTest {
                 && (text.charAt(0) == '+' || text.charAt(0) == '(' || Character.isDigit(text.charAt(0)))) {
             candidates.add(text);
         }
-        Matcher matcher = Recognizers.PHONE_NUMBER.candidates().matcher(text);
+        Matcher matcher = CandidateScannersTest.SPECIFICATIONS.get(CandidateScanners.PHONE_NUMBER).matcher(text);
         while (matcher.find()) {
             candidates.add(matcher.group());
         }
