@@ -60,7 +60,12 @@ public final class ContextWords {
      * begins with a letter these words begin with.
      */
     public boolean appearIn(String text, TextProfile profile) {
-        return (initialLetters == -1 || (initialLetters & profile.wordInitials()) != 0) && appearIn(text);
+        return mayAppearIn(profile) && appearIn(text);
+    }
+
+    /** False where no word of a text of that profile begins with a letter these words begin with. */
+    boolean mayAppearIn(TextProfile profile) {
+        return !words.isEmpty() && (initialLetters == -1 || (initialLetters & profile.wordInitials()) != 0);
     }
 
     /** Whether one of the words occurs within {@code [from, to)} of {@code text}. */

@@ -34,7 +34,7 @@ public final class DetectionEngine {
 
     /** Field names seen are few (a file's columns and keys), so which recognizers each supports is kept. */
     private static final int MAX_REMEMBERED_FIELDS = 4096;
-    private static final int SCREENED_SLOT_BITS = 14;
+    private static final int SCREENED_SLOT_BITS = 11;
 
     private final DetectionSettings settings;
     /** The enabled built-in recognizers first, then the tenant's own. */
@@ -65,7 +65,7 @@ public final class DetectionEngine {
         this.recognizers = List.copyOf(enabled);
         this.startPositions = new StartPositions(recognizers);
         this.scratches = ThreadLocal.withInitial(() -> new Scratch(new Matcher[recognizers.size()],
-                new StartPositions.Found()));
+                new boolean[recognizers.size()], new StartPositions.Found()));
     }
 
     public DetectionSettings settings() {
@@ -82,53 +82,90 @@ public final class DetectionEngine {
             return List.of();
         }
         TextProfile profile = TextProfile.of(text);
-        boolean[] supportedByFields = null;
-        Scratch scratch = null;
-        boolean indexed = false;
         List<Finding> found = null;
         Screened screening = worthTrying(profile);
-        for (int r : screening.recognizers()) {
-            Recognizer recognizer = recognizers.get(r);
-            if (supportedByFields == null) {
-                supportedByFields = supportedBy(field);
+        int[] tried = screening.recognizers();
+        if (tried.length > 0) {
+            Scratch scratch = scratches.get();
+            boolean[] supportedByFields = supportedBy(field);
+            boolean[] runs = scratch.runs();
+            for (int r : tried) {
+                // A kind that cannot reach the threshold on its own is only worth looking for where its context
+                // is. That is looked for only where it matters (below), before the kind's starts: such kinds'
+                // values (dates, five-digit numbers) are common.
+                runs[r] = recognizers.get(r).bestScore() >= settings.threshold() || supportedByFields[r];
             }
-            boolean supportedByField = supportedByFields[r];
-            // A kind that cannot reach the threshold on its own is only worth looking for where its context is;
-            // that is checked before its starts, as such kinds' values (dates, five-digit numbers) are common.
-            if (recognizer.bestScore() < settings.threshold() && !supportedByField
-                    && !recognizer.supporting().appearIn(text, profile)) {
-                continue;
+            found = wholeTextFindings(tried, runs, text, profile, supportedByFields);
+            // Once settled by a finding of the whole text, tenant patterns still search it: one of theirs could
+            // span it too, scoring higher.
+            boolean settled = found != null;
+            int indexed = 0;
+            for (int r : tried) {
+                Recognizer recognizer = recognizers.get(r);
+                runs[r] = (!settled || recognizer.scanner() == null)
+                        && (runs[r] || recognizer.supporting().appearIn(text, profile));
+                indexed |= runs[r] && r < Integer.SIZE ? screening.indexed() & 1 << r : 0;
             }
-            if (scratch == null) {
-                scratch = scratches.get();
+            if (indexed != 0) {
+                startPositions.index(text, indexed, scratch.found());
             }
-            IntUnaryOperator startsFrom;
-            if (r < Integer.SIZE && (screening.indexed() & 1 << r) != 0) {
-                if (!indexed) {
-                    startPositions.index(text, screening.indexed(), scratch.found());
-                    indexed = true;
+            for (int r : tried) {
+                if (runs[r]) {
+                    found = find(r, text, profile, supportedByFields[r], scratch, indexed, found);
                 }
-                startsFrom = startPositions.startsOf(r, scratch.found());
-            } else {
-                startsFrom = from -> recognizer.nextStart(text, from);
             }
-            int start = startsFrom.applyAsInt(0);
-            if (start < 0) {
-                continue;
-            }
-            if (found == null) {
-                found = new ArrayList<>(4);
-            }
-            int first = found.size();
-            Matcher matcher = recognizer.scanner() == null ? matcherFor(scratch.matchers(), r, text) : null;
-            recognizer.find(matcher, text, start, startsFrom, found);
-            rescore(recognizer, text, supportedByField, found, first);
         }
         found = addDenied(text, found);
         if (found == null || found.isEmpty()) {
             return List.of();
         }
         return found.size() == 1 ? found : strongestWithoutOverlaps(found);
+    }
+
+    /** Adds recognizer {@code r}'s findings in {@code text} to {@code found} (made when there is a first one). */
+    private List<Finding> find(int r, String text, TextProfile profile, boolean supportedByField, Scratch scratch,
+                               int indexed, List<Finding> found) {
+        Recognizer recognizer = recognizers.get(r);
+        IntUnaryOperator startsFrom = r < Integer.SIZE && (indexed & 1 << r) != 0
+                ? startPositions.startsOf(r, scratch.found())
+                : from -> recognizer.nextStart(text, from);
+        int start = startsFrom.applyAsInt(0);
+        if (start < 0) {
+            return found;
+        }
+        if (found == null) {
+            found = new ArrayList<>(4);
+        }
+        int first = found.size();
+        Matcher matcher = recognizer.scanner() == null ? matcherFor(scratch.matchers(), r, text) : null;
+        recognizer.find(matcher, text, start, startsFrom, found);
+        rescore(recognizer, text, profile, supportedByField, found, first);
+        return found;
+    }
+
+    /**
+     * The candidates of the scanners that run ({@code runs}, or where their context is in the text) which span the
+     * whole text and pass the threshold, or null where none does. A value is often a whole cell or field, and then
+     * this settles it: a finding of the whole text is the longest possible, so every other candidate overlaps it
+     * and loses to it, and looking for them would be wasted.
+     */
+    private List<Finding> wholeTextFindings(int[] tried, boolean[] runs, String text, TextProfile profile,
+                                            boolean[] supportedByFields) {
+        List<Finding> found = null;
+        for (int r : tried) {
+            Recognizer recognizer = recognizers.get(r);
+            // Of a kind that needs context, the profile rules most texts out before the scanner reads them.
+            if (recognizer.scanner() != null && (runs[r] || recognizer.supporting().mayAppearIn(profile))
+                    && recognizer.spansWholeText(text) && (runs[r] || recognizer.supporting().appearIn(text))) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                int first = found.size();
+                recognizer.add(text, 0, text.length(), found);
+                rescore(recognizer, text, profile, supportedByFields[r], found, first);
+            }
+        }
+        return found == null || found.isEmpty() ? null : found;
     }
 
     /**
@@ -142,9 +179,9 @@ public final class DetectionEngine {
         if (known != null && known.key() == key) {
             return known;
         }
-        TextProfile capped = profile.capped();
-        int[] worthTrying = IntStream.range(Recognizers.canHoldAny(capped) ? 0 : builtIns, recognizers.size())
-                .filter(r -> recognizers.get(r).screen().test(capped)
+        TextProfile stepped = profile.stepped();
+        int[] worthTrying = IntStream.range(Recognizers.canHoldAny(stepped) ? 0 : builtIns, recognizers.size())
+                .filter(r -> recognizers.get(r).screen().test(stepped)
                         && recognizers.get(r).bestScore() + SUPPORT >= settings.threshold())
                 .toArray();
         // Entries are immutable, so a thread reading a slot another one is writing sees the old entry or the new.
@@ -162,9 +199,9 @@ public final class DetectionEngine {
 
     /**
      * Each thread's matchers of the recognizers' patterns (none for those with a scanner), made on first use and
-     * reset for each text, and positions.
+     * reset for each text; which recognizers run on the current text; and its start positions.
      */
-    private record Scratch(Matcher[] matchers, StartPositions.Found found) {
+    private record Scratch(Matcher[] matchers, boolean[] runs, StartPositions.Found found) {
     }
 
     private Matcher matcherFor(Matcher[] threadMatchers, int recognizer, String text) {
@@ -204,23 +241,31 @@ public final class DetectionEngine {
     }
 
     /** Applies context to the candidates from {@code first} on, dropping those below the threshold or allowed. */
-    private void rescore(Recognizer recognizer, String text, boolean supportedByField, List<Finding> found, int first) {
+    private void rescore(Recognizer recognizer, String text, TextProfile profile, boolean supportedByField,
+                         List<Finding> found, int first) {
+        boolean supportMayAppear = !supportedByField && recognizer.supporting().mayAppearIn(profile);
+        boolean contradictionMayAppear = recognizer.contradicting().mayAppearIn(profile);
         int kept = first;
         for (int i = first; i < found.size(); i++) {
             Finding candidate = found.get(i);
             double score = candidate.score();
-            if (supportedByField
-                    || recognizer.supporting().appearIn(text, candidate.start() - SUPPORT_WINDOW, candidate.start())) {
+            if (supportedByField || supportMayAppear
+                    && recognizer.supporting().appearIn(text, candidate.start() - SUPPORT_WINDOW, candidate.start())) {
                 score += SUPPORT;
             }
-            if (recognizer.contradicting().appearIn(text, candidate.start() - CONTRADICTION_WINDOW, candidate.start())) {
+            if (contradictionMayAppear && recognizer.contradicting()
+                    .appearIn(text, candidate.start() - CONTRADICTION_WINDOW, candidate.start())) {
                 score -= CONTRADICTION;
             }
             if (score >= settings.threshold() && !isAllowed(text, candidate)) {
-                found.set(kept++, new Finding(candidate.type(), candidate.start(), candidate.end(), Math.min(1, score)));
+                double capped = Math.min(1, score);
+                found.set(kept++, capped == candidate.score() ? candidate
+                        : new Finding(candidate.type(), candidate.start(), candidate.end(), capped));
             }
         }
-        found.subList(kept, found.size()).clear();
+        for (int last = found.size() - 1; last >= kept; last--) {
+            found.remove(last);
+        }
     }
 
     private boolean isAllowed(String text, Finding candidate) {

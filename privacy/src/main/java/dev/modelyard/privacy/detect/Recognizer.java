@@ -93,7 +93,14 @@ public record Recognizer(String type, Predicate<TextProfile> screen, CandidateSt
         }
     }
 
-    private void add(String text, int start, int end, List<Finding> out) {
+    /** Whether the scanner reads a candidate that spans the whole text. Only for a recognizer with a scanner. */
+    boolean spansWholeText(String text) {
+        // The start tables rule most kinds out at the first character, before the scanner reads any.
+        return starts.beginsWith(text.charAt(0)) && !starts.neverFollows('\0') && scanner.end(text, 0) == text.length();
+    }
+
+    /** Adds the candidate {@code [start, end)} with its content score, unless that is 0 (a look-alike). */
+    void add(String text, int start, int end, List<Finding> out) {
         double score = scorer.applyAsDouble(text.substring(start, end));
         if (score > 0) {
             out.add(new Finding(type, start, end, score));

@@ -46,8 +46,10 @@ final class StartPositions {
 
     /** Notes in {@code found} the positions of {@code text} where a recognizer of {@code wanted} (bits) may begin. */
     void index(String text, int wanted, Found found) {
-        found.count = 0;
-        for (int at = 0; at < text.length(); at++) {
+        int length = text.length();
+        long[] bits = found.clear(length, wanted);
+        int words = found.words;
+        for (int at = 0; at < length; at++) {
             char c = text.charAt(at);
             int may = c < 128 ? initials[c] & wanted : 0;
             if (may == 0) {
@@ -55,46 +57,53 @@ final class StartPositions {
             }
             char previous = at > 0 ? text.charAt(at - 1) : '\0';
             may &= previous < 128 ? ~neverAfter[previous] : -1;
-            if (may != 0) {
-                found.add(at, may);
+            int word = at >>> 6;
+            long position = 1L << at;
+            for (; may != 0; may &= may - 1) {
+                bits[Integer.numberOfTrailingZeros(may) * words + word] |= position;
             }
         }
     }
 
-    /** The starts of recognizer {@code r} in the text last indexed into {@code found}, from a position on. */
     IntUnaryOperator startsOf(int r, Found found) {
-        int bit = 1 << r;
-        return new IntUnaryOperator() {
-            /** Positions before it were passed: a recognizer asks for starts further and further on. */
-            private int next;
-
-            @Override
-            public int applyAsInt(int from) {
-                for (; next < found.count; next++) {
-                    int at = found.positions[next];
-                    if (at >= from && (found.masks[next] & bit) != 0) {
-                        return at;
-                    }
-                }
-                return -1;
-            }
-        };
+        found.recognizer = r;
+        return found;
     }
 
-    /** The positions of one text and which recognizers each may begin, kept per thread and reused. */
-    static final class Found {
-        private int[] positions = new int[64];
-        private int[] masks = new int[64];
-        private int count;
+    static final class Found implements IntUnaryOperator {
+        private long[] bits = new long[Integer.SIZE];
+        private int words;
+        private int length;
+        private int recognizer;
 
-        private void add(int at, int may) {
-            if (count == positions.length) {
-                positions = Arrays.copyOf(positions, count * 2);
-                masks = Arrays.copyOf(masks, count * 2);
+        private long[] clear(int length, int wanted) {
+            this.length = length;
+            this.words = (length + Long.SIZE - 1) >>> 6;
+            if (bits.length < Integer.SIZE * words) {
+                bits = new long[Integer.SIZE * words];
             }
-            positions[count] = at;
-            masks[count] = may;
-            count++;
+            for (int may = wanted; may != 0; may &= may - 1) {
+                int first = Integer.numberOfTrailingZeros(may) * words;
+                Arrays.fill(bits, first, first + words, 0);
+            }
+            return bits;
+        }
+
+        @Override
+        public int applyAsInt(int from) {
+            if (from >= length) {
+                return -1;
+            }
+            int first = recognizer * words;
+            int word = from >>> 6;
+            long left = bits[first + word] & -1L << from;
+            while (left == 0) {
+                if (++word == words) {
+                    return -1;
+                }
+                left = bits[first + word];
+            }
+            return (word << 6) + Long.numberOfTrailingZeros(left);
         }
     }
 }

@@ -15,41 +15,74 @@ public record TextProfile(int digits, int upper, int ats, int dots, int colons, 
     private static final TextProfile EMPTY = new TextProfile(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /**
-     * The counts above which no screen of {@link Recognizers} tells texts apart: the highest each one compares
-     * with. A screen reads a profile capped at them as it reads the whole one ({@code RecognizerScreensTest}).
+     * Per count, the values at which some screen of {@link Recognizers} (or {@link Recognizers#canHoldAny}) changes
+     * its answer, ascending: a screen reads a profile whose counts are each lowered to the step at or below them as
+     * it reads the whole one ({@code RecognizerScreensTest}). Texts are screened once per combination of steps, and
+     * few combinations occur.
      */
-    static final int MAX_DIGITS = 13;
-    static final int MAX_UPPER = 9;
-    static final int MAX_ATS = 1;
-    static final int MAX_DOTS = 3;
-    static final int MAX_COLONS = 5;
-    static final int MAX_DASHES = 10;
-    static final int MAX_SLASHES = 2;
-    static final int MAX_LONGEST_TOKEN = Recognizers.SECRET_MIN_LENGTH;
-    static final int MAX_LONGEST_DIGIT_RUN = 7;
+    static final int[] DIGIT_STEPS = {2, 4, 5, 6, 7, 9, 13};
+    static final int[] UPPER_STEPS = {1, 2, 3, 9};
+    static final int[] AT_STEPS = {1};
+    static final int[] DOT_STEPS = {1, 2, 3};
+    static final int[] COLON_STEPS = {2, 5};
+    static final int[] DASH_STEPS = {5, 10};
+    static final int[] SLASH_STEPS = {2};
+    static final int[] LONGEST_TOKEN_STEPS = {14, Recognizers.SECRET_MIN_LENGTH};
+    static final int[] LONGEST_DIGIT_RUN_STEPS = {7};
+
+    /** Per count, how many of its steps each value up to the highest step reaches. */
+    private static final byte[] DIGIT_STEP = stepsReached(DIGIT_STEPS);
+    private static final byte[] UPPER_STEP = stepsReached(UPPER_STEPS);
+    private static final byte[] AT_STEP = stepsReached(AT_STEPS);
+    private static final byte[] DOT_STEP = stepsReached(DOT_STEPS);
+    private static final byte[] COLON_STEP = stepsReached(COLON_STEPS);
+    private static final byte[] DASH_STEP = stepsReached(DASH_STEPS);
+    private static final byte[] SLASH_STEP = stepsReached(SLASH_STEPS);
+    private static final byte[] LONGEST_TOKEN_STEP = stepsReached(LONGEST_TOKEN_STEPS);
+    private static final byte[] LONGEST_DIGIT_RUN_STEP = stepsReached(LONGEST_DIGIT_RUN_STEPS);
 
     /**
-     * This profile with each count capped where screens stop telling texts apart, and without the word initials,
-     * which screens do not read.
+     * This profile with each count lowered to the step at or below it (0 below the first), and without the word
+     * initials, which screens do not read.
      */
-    TextProfile capped() {
-        return new TextProfile(Math.min(digits, MAX_DIGITS), Math.min(upper, MAX_UPPER), Math.min(ats, MAX_ATS),
-                Math.min(dots, MAX_DOTS), Math.min(colons, MAX_COLONS), Math.min(dashes, MAX_DASHES),
-                Math.min(slashes, MAX_SLASHES), Math.min(longestToken, MAX_LONGEST_TOKEN),
-                Math.min(longestDigitRun, MAX_LONGEST_DIGIT_RUN), 0);
+    TextProfile stepped() {
+        return new TextProfile(down(digits, DIGIT_STEPS, DIGIT_STEP), down(upper, UPPER_STEPS, UPPER_STEP),
+                down(ats, AT_STEPS, AT_STEP), down(dots, DOT_STEPS, DOT_STEP), down(colons, COLON_STEPS, COLON_STEP),
+                down(dashes, DASH_STEPS, DASH_STEP), down(slashes, SLASH_STEPS, SLASH_STEP),
+                down(longestToken, LONGEST_TOKEN_STEPS, LONGEST_TOKEN_STEP),
+                down(longestDigitRun, LONGEST_DIGIT_RUN_STEPS, LONGEST_DIGIT_RUN_STEP), 0);
     }
 
-    /** The {@link #capped} profile in one number: profiles with the same key pass the same screens. */
+    /** The {@link #stepped} profile in one number: profiles with the same key pass the same screens. */
     int screenKey() {
-        int key = Math.min(digits, MAX_DIGITS);
-        key = key * (MAX_UPPER + 1) + Math.min(upper, MAX_UPPER);
-        key = key * (MAX_ATS + 1) + Math.min(ats, MAX_ATS);
-        key = key * (MAX_DOTS + 1) + Math.min(dots, MAX_DOTS);
-        key = key * (MAX_COLONS + 1) + Math.min(colons, MAX_COLONS);
-        key = key * (MAX_DASHES + 1) + Math.min(dashes, MAX_DASHES);
-        key = key * (MAX_SLASHES + 1) + Math.min(slashes, MAX_SLASHES);
-        key = key * (MAX_LONGEST_TOKEN + 1) + Math.min(longestToken, MAX_LONGEST_TOKEN);
-        return key * (MAX_LONGEST_DIGIT_RUN + 1) + Math.min(longestDigitRun, MAX_LONGEST_DIGIT_RUN);
+        int key = reached(digits, DIGIT_STEP);
+        key = key * (UPPER_STEPS.length + 1) + reached(upper, UPPER_STEP);
+        key = key * (AT_STEPS.length + 1) + reached(ats, AT_STEP);
+        key = key * (DOT_STEPS.length + 1) + reached(dots, DOT_STEP);
+        key = key * (COLON_STEPS.length + 1) + reached(colons, COLON_STEP);
+        key = key * (DASH_STEPS.length + 1) + reached(dashes, DASH_STEP);
+        key = key * (SLASH_STEPS.length + 1) + reached(slashes, SLASH_STEP);
+        key = key * (LONGEST_TOKEN_STEPS.length + 1) + reached(longestToken, LONGEST_TOKEN_STEP);
+        return key * (LONGEST_DIGIT_RUN_STEPS.length + 1) + reached(longestDigitRun, LONGEST_DIGIT_RUN_STEP);
+    }
+
+    private static byte[] stepsReached(int[] steps) {
+        byte[] reached = new byte[steps[steps.length - 1] + 1];
+        for (int value = 0; value < reached.length; value++) {
+            for (int step : steps) {
+                reached[value] += (byte) (value >= step ? 1 : 0);
+            }
+        }
+        return reached;
+    }
+
+    private static int reached(int count, byte[] stepsReached) {
+        return stepsReached[Math.min(count, stepsReached.length - 1)];
+    }
+
+    private static int down(int count, int[] steps, byte[] stepsReached) {
+        int reached = reached(count, stepsReached);
+        return reached == 0 ? 0 : steps[reached - 1];
     }
 
     public static TextProfile of(CharSequence text) {

@@ -2,8 +2,6 @@ package dev.modelyard.privacy.pii;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Turns identifiers into stable pseudonyms ({@code pid_} and 16 hex digits of a keyed HMAC-SHA256), so
@@ -11,21 +9,22 @@ import java.util.Map;
  * derived per tenant from the platform secret, so the same identifier gets unrelated pseudonyms in two
  * tenants and one tenant's pseudonyms say nothing about another's. {@link #shaped} gives pseudonyms with
  * the value's shape from the same key. Identifiers repeat within a file (a customer on each of their orders), so
- * the pseudonyms of recent values are kept. Not thread-safe: one per upload.
+ * the pseudonyms of recent values are kept, unless values rarely repeat ({@link RecentValues}). Not thread-safe:
+ * one per upload.
  */
 public final class Pseudonymizer {
 
     private static final int TOKEN_BYTES = 8;
     private static final byte[] PREFIX = "pid_".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
-    /** How many values' pseudonyms are kept; all are forgotten when it is reached, so memory stays bounded. */
+    /** Room for the pseudonyms of a file's recent identifiers, such as the customers of its recent orders. */
     static final int REMEMBERED_VALUES = 4096;
 
     private final HmacSha256 mac;
     private final byte[] digest = new byte[HmacSha256.LENGTH];
     /** The value's UTF-8 bytes, reused: identifiers are short and mostly ASCII. */
     private byte[] message = new byte[64];
-    private final Map<String, String> recent = new HashMap<>();
+    private final RecentValues<String> recent = new RecentValues<>(REMEMBERED_VALUES);
 
     private Pseudonymizer(byte[] key) {
         this.mac = new HmacSha256(key);
@@ -41,15 +40,12 @@ public final class Pseudonymizer {
         if (value.isEmpty()) {
             return value;
         }
-        String pseudonym = recent.get(value);
+        String pseudonym = recent.find(value);
         if (pseudonym == null) {
             int length = utf8(value);
             mac.mac(message, 0, length, digest);
             pseudonym = token();
-            if (recent.size() == REMEMBERED_VALUES) {
-                recent.clear();
-            }
-            recent.put(value, pseudonym);
+            recent.remember(value, pseudonym);
         }
         return pseudonym;
     }

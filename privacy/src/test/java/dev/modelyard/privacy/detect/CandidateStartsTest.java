@@ -127,6 +127,15 @@ class CandidateStartsTest {
                 texts.add(text.toString());
             }
         }
+        // Longer than 64 characters: the positions span several words of a bit set.
+        int joinable = texts.size();
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder text = new StringBuilder(texts.get(random.nextInt(joinable)));
+            for (int length = 64 + random.nextInt(256); text.length() < length; ) {
+                text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length()))).append(texts.get(random.nextInt(joinable)));
+            }
+            texts.add(text.toString());
+        }
         for (int i = 0; i < 20_000; i++) {
             char[] chars = new char[random.nextInt(1, 40)];
             for (int c = 0; c < chars.length; c++) {

@@ -36,6 +36,13 @@ class TextProfileTest {
         }
     }
 
+    @Test
+    void countsPastWhatSixteenBitsHold() {
+        String text = "a1-@.:/B".repeat(70_000) + "x";
+        assertThat(TextProfile.of(text)).isEqualTo(new TextProfile(70_000, 70_000, 70_000, 70_000, 70_000, 70_000,
+                70_000, 5, 1, bits("ab")));
+    }
+
     private static int count(String text, String chars) {
         return (int) text.chars().filter(c -> chars.indexOf(c) >= 0).count();
     }

@@ -3,7 +3,10 @@ package dev.modelyard.privacy.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.SplittableRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,20 @@ class PseudonymizerTest {
         for (int i = values - 1; i >= 0; i--) {
             assertThat(reused.pseudonym("u-" + i)).as("u-%d", i).isEqualTo(first[i])
                     .isEqualTo(Pseudonymizer.forTenant("secret", "acme").pseudonym("u-" + i));
+        }
+    }
+
+    @Test
+    void answersRepeatedIdentifiersFromTheRememberedOnesAsIfComputedAfresh() {
+        Pseudonymizer reused = Pseudonymizer.forTenant("secret", "acme");
+        Pseudonymizer fresh = Pseudonymizer.forTenant("secret", "acme");
+        Map<String, String> expected = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(8);
+        for (int i = 0; i < 3 * Pseudonymizer.REMEMBERED_VALUES; i++) {
+            // Customers on their orders: a few hundred identifiers, each seen many times.
+            String customer = "c-" + random.nextInt(500);
+            String pseudonym = expected.computeIfAbsent(customer, fresh::pseudonym);
+            assertThat(reused.pseudonym(new String(customer.toCharArray()))).as(customer).isEqualTo(pseudonym);
         }
     }
 

@@ -23,7 +23,7 @@ class RecentRedactionsTest {
         RecentRedactions recent = new RecentRedactions(redactor, "contact", replacement);
         List<String> values = List.of("in store", "bob@example.org", "web form", "call +44 20 7946 0958", "");
         SplittableRandom random = new SplittableRandom(3);
-        for (int i = 0; i < 3 * RecentRedactions.TRIAL; i++) {
+        for (int i = 0; i < 3 * RecentValues.TRIAL; i++) {
             String value = new String(values.get(random.nextInt(values.size())).toCharArray());
             PiiRedactor.Redaction expected = redactor.redact(value, "contact", replacement);
             assertThat(recent.redact(value)).as(value).isEqualTo(expected);
@@ -37,7 +37,7 @@ class RecentRedactionsTest {
     @Test
     void givesUpOnAColumnWhoseValuesRarelyRepeatAndStillAnswersAsTheRedactorDoes() {
         RecentRedactions recent = new RecentRedactions(redactor, "amount", replacement);
-        for (int i = 0; i < RecentRedactions.TRIAL + 1; i++) {
+        for (int i = 0; i < RecentValues.TRIAL + 1; i++) {
             String value = i + ".50";
             assertThat(recent.redact(value)).isEqualTo(redactor.redact(value, "amount", replacement));
         }
