@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AnonymizerTest {
@@ -99,6 +100,39 @@ class AnonymizerTest {
                 + "\",\"turns\":[{\"text\":\"ip <IP_ADDRESS>\"}],\"ok\":true}\n");
         assertThat(facts.columns()).containsExactly("user_id", "turns", "ok");
         assertThat(facts.piiReport().byColumn()).isEqualTo(Map.of("turns", Map.of("IP_ADDRESS", 1L)));
+    }
+
+    @Test
+    void jsonlAnswersRepeatedValuesAsIfEachLineWereAFileOfItsOwn() throws IOException {
+        AnonymizationPolicy policy = AnonymizationPolicy.of("policy-x", 1, new PolicyRules(
+                Map.of("US_SSN", OperatorSpec.of("suppress"), "EMAIL_ADDRESS", OperatorSpec.of("pseudonymize")),
+                Map.of()), IDENTIFIERS);
+        String[] roles = {"user", "assistant", "system"};
+        String[] texts = {"call (555) 123-4567", "mail a@example.com", "ssn 123-45-6789", "all good", "ip 10.0.0.1"};
+        String[] dates = {"04/05/1980", "1975-11-30"};
+        SplittableRandom random = new SplittableRandom(3);
+        StringBuilder file = new StringBuilder();
+        for (int line = 0; line < 3000; line++) {
+            // Keys beyond those whose redactions are kept, so both ways are taken.
+            String key = "k" + random.nextInt(JsonlAnonymizer.MAX_REMEMBERED_KEYS + 50);
+            file.append("{\"id\":").append(random.nextInt(100))
+                    .append(",\"messages\":[{\"role\":\"").append(roles[random.nextInt(roles.length)])
+                    .append("\",\"content\":\"").append(texts[random.nextInt(texts.length)]).append("\"},\"")
+                    .append(texts[random.nextInt(texts.length)]).append("\"],\"").append(key).append("\":\"")
+                    .append(texts[random.nextInt(texts.length)]).append(" #").append(random.nextInt(3))
+                    // The same dates under a key that makes them birth dates and one that does not.
+                    .append("\",\"dob\":\"").append(dates[line % dates.length])
+                    .append("\",\"note\":\"").append(dates[line % dates.length]).append("\"}\n");
+        }
+        StringWriter whole = new StringWriter();
+        Anonymizer.of(FileFormat.JSONL, new PiiRedactor(), ACME, policy).anonymize(in(file.toString()), whole);
+        StringBuilder lineByLine = new StringBuilder();
+        for (String line : file.toString().split("\n")) {
+            StringWriter out = new StringWriter();
+            Anonymizer.of(FileFormat.JSONL, new PiiRedactor(), ACME, policy).anonymize(in(line + "\n"), out);
+            lineByLine.append(out);
+        }
+        assertThat(whole.toString()).isEqualTo(lineByLine.toString()).contains("<PHONE_NUMBER>", "null", "pid_", "<DATE_OF_BIRTH>", "1975-11-30");
     }
 
     @Test
