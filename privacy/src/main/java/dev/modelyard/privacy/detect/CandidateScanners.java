@@ -290,21 +290,18 @@ enum CandidateScanners implements CandidateScanner {
         if (is(charAt(text, start - 1), LOCAL_PART)) {
             return -1;
         }
-        int at = start;
-        while (is(charAt(text, at), LOCAL_PART)) {
-            at++;
-        }
-        if (at == start || charAt(text, at) != '@') {
+        int at = run(text, start, 1, LOCAL_PART);
+        if (at < 0 || charAt(text, at) != '@') {
             return -1;
         }
-        int labelEnd = skipDomainChars(text, at + 1);
-        if (labelEnd == at + 1) {
+        int labelEnd = run(text, at + 1, 1, ALPHANUMERIC_OR_DASH);
+        if (labelEnd < 0) {
             return -1;
         }
         int end = -1;
         while (charAt(text, labelEnd) == '.' && is(charAt(text, labelEnd + 1), ALPHANUMERIC_OR_DASH)) {
             int labelStart = labelEnd + 1;
-            labelEnd = skipDomainChars(text, labelStart);
+            labelEnd = run(text, labelStart, 1, ALPHANUMERIC_OR_DASH);
             if (isTopLevelLabel(text, labelStart, labelEnd)) {
                 end = labelEnd;
             }
@@ -422,11 +419,7 @@ enum CandidateScanners implements CandidateScanner {
         if (is(charAt(text, start - 1), TOKEN)) {
             return -1;
         }
-        int at = start;
-        while (is(charAt(text, at), TOKEN)) {
-            at++;
-        }
-        return at - start >= Recognizers.SECRET_MIN_LENGTH ? at : -1;
+        return run(text, start, Recognizers.SECRET_MIN_LENGTH, TOKEN);
     }
 
     private static int ipAddress(String text, int start) {
@@ -718,10 +711,7 @@ enum CandidateScanners implements CandidateScanner {
         if (!startsAMonthName(text, start)) {
             return -1;
         }
-        int at = start + 3;
-        while (is(charAt(text, at), LOWER)) {
-            at++;
-        }
+        int at = run(text, start + 3, 0, LOWER);
         return charAt(text, at) == '.' ? at + 1 : at;
     }
 
@@ -974,14 +964,6 @@ enum CandidateScanners implements CandidateScanner {
             }
         }
         return false;
-    }
-
-    private static int skipDomainChars(String text, int from) {
-        int at = from;
-        while (is(charAt(text, at), ALPHANUMERIC_OR_DASH)) {
-            at++;
-        }
-        return at;
     }
 
     /** Whether the {@code count} characters from {@code from} on are all in the classes of {@code mask}. */
