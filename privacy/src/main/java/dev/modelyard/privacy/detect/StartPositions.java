@@ -65,12 +65,18 @@ final class StartPositions {
         }
     }
 
+    /** The starts of recognizer {@code r} in the text last indexed into {@code found}, from a position on. */
     IntUnaryOperator startsOf(int r, Found found) {
         found.recognizer = r;
         return found;
     }
 
+    /**
+     * The positions of one text as a bit set per recognizer, kept per thread and reused. It answers the starts of
+     * the recognizer {@link #startsOf} last chose, so that no object is made per recognizer and text.
+     */
     static final class Found implements IntUnaryOperator {
+        /** Recognizer {@code r}'s positions in words {@code r * words} to {@code (r + 1) * words - 1}. */
         private long[] bits = new long[Integer.SIZE];
         private int words;
         private int length;
@@ -96,6 +102,7 @@ final class StartPositions {
             }
             int first = recognizer * words;
             int word = from >>> 6;
+            // A shift by a long's size or more is taken modulo it: -1L << from keeps the bits from {@code from} on.
             long left = bits[first + word] & -1L << from;
             while (left == 0) {
                 if (++word == words) {

@@ -20,69 +20,74 @@ public record TextProfile(int digits, int upper, int ats, int dots, int colons, 
      * it reads the whole one ({@code RecognizerScreensTest}). Texts are screened once per combination of steps, and
      * few combinations occur.
      */
-    static final int[] DIGIT_STEPS = {2, 4, 5, 6, 7, 9, 13};
-    static final int[] UPPER_STEPS = {1, 2, 3, 9};
-    static final int[] AT_STEPS = {1};
-    static final int[] DOT_STEPS = {1, 2, 3};
-    static final int[] COLON_STEPS = {2, 5};
-    static final int[] DASH_STEPS = {5, 10};
-    static final int[] SLASH_STEPS = {2};
-    static final int[] LONGEST_TOKEN_STEPS = {14, Recognizers.SECRET_MIN_LENGTH};
-    static final int[] LONGEST_DIGIT_RUN_STEPS = {7};
-
-    /** Per count, how many of its steps each value up to the highest step reaches. */
-    private static final byte[] DIGIT_STEP = stepsReached(DIGIT_STEPS);
-    private static final byte[] UPPER_STEP = stepsReached(UPPER_STEPS);
-    private static final byte[] AT_STEP = stepsReached(AT_STEPS);
-    private static final byte[] DOT_STEP = stepsReached(DOT_STEPS);
-    private static final byte[] COLON_STEP = stepsReached(COLON_STEPS);
-    private static final byte[] DASH_STEP = stepsReached(DASH_STEPS);
-    private static final byte[] SLASH_STEP = stepsReached(SLASH_STEPS);
-    private static final byte[] LONGEST_TOKEN_STEP = stepsReached(LONGEST_TOKEN_STEPS);
-    private static final byte[] LONGEST_DIGIT_RUN_STEP = stepsReached(LONGEST_DIGIT_RUN_STEPS);
+    static final Steps DIGIT_STEPS = new Steps(2, 4, 5, 6, 7, 9, 13);
+    static final Steps UPPER_STEPS = new Steps(1, 2, 3, 9);
+    static final Steps AT_STEPS = new Steps(1);
+    static final Steps DOT_STEPS = new Steps(1, 2, 3);
+    static final Steps COLON_STEPS = new Steps(2, 5);
+    static final Steps DASH_STEPS = new Steps(5, 10);
+    static final Steps SLASH_STEPS = new Steps(2);
+    static final Steps LONGEST_TOKEN_STEPS = new Steps(14, Recognizers.SECRET_MIN_LENGTH);
+    static final Steps LONGEST_DIGIT_RUN_STEPS = new Steps(7);
 
     /**
      * This profile with each count lowered to the step at or below it (0 below the first), and without the word
      * initials, which screens do not read.
      */
     TextProfile stepped() {
-        return new TextProfile(down(digits, DIGIT_STEPS, DIGIT_STEP), down(upper, UPPER_STEPS, UPPER_STEP),
-                down(ats, AT_STEPS, AT_STEP), down(dots, DOT_STEPS, DOT_STEP), down(colons, COLON_STEPS, COLON_STEP),
-                down(dashes, DASH_STEPS, DASH_STEP), down(slashes, SLASH_STEPS, SLASH_STEP),
-                down(longestToken, LONGEST_TOKEN_STEPS, LONGEST_TOKEN_STEP),
-                down(longestDigitRun, LONGEST_DIGIT_RUN_STEPS, LONGEST_DIGIT_RUN_STEP), 0);
+        return new TextProfile(DIGIT_STEPS.down(digits), UPPER_STEPS.down(upper), AT_STEPS.down(ats),
+                DOT_STEPS.down(dots), COLON_STEPS.down(colons), DASH_STEPS.down(dashes), SLASH_STEPS.down(slashes),
+                LONGEST_TOKEN_STEPS.down(longestToken), LONGEST_DIGIT_RUN_STEPS.down(longestDigitRun), 0);
     }
 
     /** The {@link #stepped} profile in one number: profiles with the same key pass the same screens. */
     int screenKey() {
-        int key = reached(digits, DIGIT_STEP);
-        key = key * (UPPER_STEPS.length + 1) + reached(upper, UPPER_STEP);
-        key = key * (AT_STEPS.length + 1) + reached(ats, AT_STEP);
-        key = key * (DOT_STEPS.length + 1) + reached(dots, DOT_STEP);
-        key = key * (COLON_STEPS.length + 1) + reached(colons, COLON_STEP);
-        key = key * (DASH_STEPS.length + 1) + reached(dashes, DASH_STEP);
-        key = key * (SLASH_STEPS.length + 1) + reached(slashes, SLASH_STEP);
-        key = key * (LONGEST_TOKEN_STEPS.length + 1) + reached(longestToken, LONGEST_TOKEN_STEP);
-        return key * (LONGEST_DIGIT_RUN_STEPS.length + 1) + reached(longestDigitRun, LONGEST_DIGIT_RUN_STEP);
+        int key = DIGIT_STEPS.reached(digits);
+        key = UPPER_STEPS.append(key, upper);
+        key = AT_STEPS.append(key, ats);
+        key = DOT_STEPS.append(key, dots);
+        key = COLON_STEPS.append(key, colons);
+        key = DASH_STEPS.append(key, dashes);
+        key = SLASH_STEPS.append(key, slashes);
+        key = LONGEST_TOKEN_STEPS.append(key, longestToken);
+        return LONGEST_DIGIT_RUN_STEPS.append(key, longestDigitRun);
     }
 
-    private static byte[] stepsReached(int[] steps) {
-        byte[] reached = new byte[steps[steps.length - 1] + 1];
-        for (int value = 0; value < reached.length; value++) {
-            for (int step : steps) {
-                reached[value] += (byte) (value >= step ? 1 : 0);
+    /** The values, ascending, at which a count changes some screen's answer. */
+    static final class Steps {
+        private final int[] values;
+        /** For each count up to the highest step, how many steps it reaches. */
+        private final byte[] reachedBy;
+
+        Steps(int... values) {
+            this.values = values;
+            this.reachedBy = new byte[highest() + 1];
+            for (int count = 0; count < reachedBy.length; count++) {
+                for (int step : values) {
+                    reachedBy[count] += (byte) (count >= step ? 1 : 0);
+                }
             }
         }
-        return reached;
-    }
 
-    private static int reached(int count, byte[] stepsReached) {
-        return stepsReached[Math.min(count, stepsReached.length - 1)];
-    }
+        int highest() {
+            return values[values.length - 1];
+        }
 
-    private static int down(int count, int[] steps, byte[] stepsReached) {
-        int reached = reached(count, stepsReached);
-        return reached == 0 ? 0 : steps[reached - 1];
+        /** How many steps {@code count} reaches. */
+        int reached(int count) {
+            return reachedBy[Math.min(count, reachedBy.length - 1)];
+        }
+
+        /** The step at or below {@code count}, or 0 below the first. */
+        int down(int count) {
+            int reached = reached(count);
+            return reached == 0 ? 0 : values[reached - 1];
+        }
+
+        /** {@code key} with the steps {@code count} reaches as its next digit, in base one more than the steps. */
+        int append(int key, int count) {
+            return key * (values.length + 1) + reached(count);
+        }
     }
 
     public static TextProfile of(CharSequence text) {

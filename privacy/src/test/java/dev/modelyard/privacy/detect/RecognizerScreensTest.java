@@ -50,8 +50,8 @@ class RecognizerScreensTest {
                 random.nextInt(1 << 26));
     }
 
-    private static int count(SplittableRandom random, int[] steps) {
-        int highest = steps[steps.length - 1];
+    private static int count(SplittableRandom random, TextProfile.Steps steps) {
+        int highest = steps.highest();
         return random.nextInt(4) == 0 ? random.nextInt(highest + 1, 4 * highest + 8) : random.nextInt(highest + 2);
     }
 }
