@@ -68,7 +68,7 @@ public final class DataplaneBenchmark {
     private static final int SLICES = 5;
     /** Warm-up rounds go on until the JIT compiles less than this in a round (or the rounds run out). */
     private static final long SETTLED_JIT_MILLIS = 1_000;
-    private static final int MAX_WARMUP_ROUNDS = 4;
+    private static final int MAX_WARMUP_ROUNDS = 8;
     private static final int WARMUP_REQUESTS = 5_000;
     private static final int PROFILE_REQUESTS = 10_000;
     private static final double ADDED_P50_GOAL_MILLIS = 0.5;

@@ -21,9 +21,11 @@ public class RequestIds {
     private static final String KEY = "modelyard.requestId";
     private static final int MAX_LENGTH = 64;
 
+    /** Before forwarding ({@code Forwarder.ORDER}) and before the REST layer. */
+    public static final int ORDER = -400;
+
     void install(@Observes Router router) {
-        // Before forwarding (order -10) and before the REST layer.
-        router.route().order(-100).handler(RequestIds::assign);
+        router.route().order(ORDER).handler(RequestIds::assign);
     }
 
     private static void assign(RoutingContext context) {

@@ -40,6 +40,14 @@ public class Forwarder {
     private static final HeaderNames HOP_BY_HOP = new HeaderNames("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
+    /**
+     * Forwarded calls are routed ahead of Quarkus' security handlers (authentication at order -200, authorization
+     * at -100, and the REST layer's failure handler in front of them): {@link RouteAdmission} admits them, and those
+     * handlers would only set up an identity nothing asks for, at a cost on every call. CORS (-300) and the
+     * request id ({@link RequestIds#ORDER}) come first.
+     */
+    static final int ORDER = -250;
+
     private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
     private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
@@ -73,7 +81,7 @@ public class Forwarder {
                 throw new IllegalStateException("modelyard.gateway.services." + route.service() + " is not configured");
             }
         }
-        router.route().order(-10).handler(context -> {
+        router.route().order(ORDER).handler(context -> {
             ServiceRoute route = RouteTable.match(context.normalizedPath());
             if (route == null) {
                 context.next();

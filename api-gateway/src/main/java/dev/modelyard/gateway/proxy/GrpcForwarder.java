@@ -65,7 +65,8 @@ public class GrpcForwarder {
                         .setHttp2ClearTextUpgrade(false)
                         .setKeepAlive(true),
                 Math.max(1, maxConnections / 16), perLoop -> new PoolOptions().setHttp2MaxSize(perLoop));
-        routes.route().order(-11).handler(context -> {
+        // Ahead of the REST forwarding, for the same reasons (Forwarder.ORDER).
+        routes.route().order(Forwarder.ORDER - 1).handler(context -> {
             if (isServiceMethod(context.normalizedPath())) {
                 forward(context);
             } else {

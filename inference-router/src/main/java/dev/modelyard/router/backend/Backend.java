@@ -8,9 +8,13 @@ import dev.modelyard.router.admission.FairQueue;
 import io.grpc.CallOptions;
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One model server as the router sees it: its one long-lived channel (inference calls are asynchronous and
- * answered on the channel's own network thread; other questions use a blocking stub), its circuit breaker,
- * the fair queue in front of its concurrency, and what the health checks last found: whether the server is
- * ready and which recently used models it does not have ready.
+ * One model server as the router sees it: its long-lived channels, its circuit breaker, the fair queue in front
+ * of its concurrency, and what the health checks last found: whether the server is ready and which recently used
+ * models it does not have ready.
+ *
+ * <p>A call made on one of the router's event loops goes out on that loop's own channel, whose connection does its
+ * I/O on that loop: the request is written and the answer read and handled on the thread that received the call,
+ * with no hand-over to another thread and back (each a queued task and a wake-up, on both ways of every call).
+ * Calls from elsewhere (a virtual thread resolving a model, the health checks) use one channel with its own
+ * network threads.
  */
 final class Backend {
 
     private final String target;
+    /** The router's event loops, or null where it has none (tests): then every call takes {@link #channel}. */
+    private final EventLoopGroup eventLoops;
+    /** Each event loop's channel, by the loop's thread. */
+    private final Map<Thread, ManagedChannel> channelsByLoop = new ConcurrentHashMap<>();
     private final ManagedChannel channel;
     private final GRPCInferenceServiceBlockingStub stub;
     private final CircuitBreaker breaker;
@@ -35,13 +48,10 @@ final class Backend {
     private final Map<String, Long> recentModels = new ConcurrentHashMap<>();
     private final Set<String> modelsNotReady = ConcurrentHashMap.newKeySet();
 
-    Backend(String target, CircuitBreaker breaker, FairQueue queue) {
+    Backend(String target, EventLoopGroup eventLoops, CircuitBreaker breaker, FairQueue queue) {
         this.target = target;
-        // Answers are handled where they arrive: what follows an answer never blocks, so no executor hop.
-        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor()
-                // Failover is the router's own (other backends, a retry budget); gRPC's transparent retries would
-                // only add their bookkeeping to every call.
-                .disableRetry().build();
+        this.eventLoops = eventLoops;
+        this.channel = channelBuilder().build();
         this.stub = GRPCInferenceServiceGrpc.newBlockingStub(channel);
         this.breaker = breaker;
         this.queue = queue;
@@ -55,13 +65,42 @@ final class Backend {
         return stub;
     }
 
-    /** Sends ModelInfer without waiting; the future completes on the channel's network thread. */
+    private NettyChannelBuilder channelBuilder() {
+        // Answers are handled where they arrive: what follows an answer never blocks, so no executor hop.
+        return NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor()
+                // Failover is the router's own (other backends, a retry budget); gRPC's transparent retries would
+                // only add their bookkeeping to every call.
+                .disableRetry();
+    }
+
+    /**
+     * Sends ModelInfer without waiting; the future completes on the channel's network thread, which is the
+     * calling thread when that is one of the router's event loops.
+     */
     CompletableFuture<ModelInferResponse> infer(ModelInferRequest request, long deadlineNanos) {
         Answer answer = new Answer();
-        ClientCalls.asyncUnaryCall(channel.newCall(GRPCInferenceServiceGrpc.getModelInferMethod(),
+        ClientCalls.asyncUnaryCall(channelForCaller().newCall(GRPCInferenceServiceGrpc.getModelInferMethod(),
                 CallOptions.DEFAULT.withDeadline(Deadline.after(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS))),
                 request, answer);
         return answer;
+    }
+
+    /** The calling event loop's own channel, made on its first call; {@link #channel} off the event loops. */
+    private ManagedChannel channelForCaller() {
+        ManagedChannel own = channelsByLoop.get(Thread.currentThread());
+        if (own != null || eventLoops == null) {
+            return own != null ? own : channel;
+        }
+        for (EventExecutor loop : eventLoops) {
+            // A channel's transport must match its loop's: Vert.x runs NIO unless told to prefer a native one.
+            if (loop.inEventLoop() && loop instanceof NioEventLoop nio) {
+                // Only this loop's thread adds its entry, so there is no race to make two.
+                own = channelBuilder().eventLoopGroup(nio).channelType(NioSocketChannel.class).build();
+                channelsByLoop.put(Thread.currentThread(), own);
+                return own;
+            }
+        }
+        return channel;
     }
 
     /** The one answer of a unary call, as a future. */
@@ -130,5 +169,6 @@ final class Backend {
 
     void close() {
         channel.shutdownNow();
+        channelsByLoop.values().forEach(ManagedChannel::shutdownNow);
     }
 }

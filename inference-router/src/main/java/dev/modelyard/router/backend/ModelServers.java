@@ -13,7 +13,10 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import jakarta.annotation.PreDestroy;
+import io.netty.channel.EventLoopGroup;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +39,8 @@ import org.jboss.logging.Logger;
  * error, UNAVAILABLE or a model not loaded there moves it to the next one, at most
  * {@code max-retries} times and only while the router-wide retry budget lasts. Each backend's circuit
  * breaker counts failures passively; a scheduled check asks every backend ServerReady, and ModelReady for
- * the models recently sent to it. Every backend has exactly one channel, made the first time it is named.
+ * the models recently sent to it. Every backend has one channel per event loop and one for calls from elsewhere,
+ * each made the first time it is needed.
  */
 @ApplicationScoped
 public class ModelServers {
@@ -49,13 +53,21 @@ public class ModelServers {
     private final BackendDiscovery discovery;
     private final RoutingConfig config;
     private final RetryBudget retries;
+    private final EventLoopGroup eventLoops;
     private final Map<String, Backend> backends = new ConcurrentHashMap<>();
     private final AtomicInteger turn = new AtomicInteger();
     private final ScheduledExecutorService healthChecks;
 
-    public ModelServers(BackendDiscovery discovery, RoutingConfig config) {
+    @Inject
+    public ModelServers(BackendDiscovery discovery, RoutingConfig config, Vertx vertx) {
+        this(discovery, config, vertx.nettyEventLoopGroup());
+    }
+
+    /** @param eventLoops where calls arrive, each of which gets its own channel to every backend */
+    ModelServers(BackendDiscovery discovery, RoutingConfig config, EventLoopGroup eventLoops) {
         this.discovery = discovery;
         this.config = config;
+        this.eventLoops = eventLoops;
         this.retries = new RetryBudget(config.retriesPerSecond(), System::nanoTime);
         discovery.targets().forEach(this::backend);
         this.healthChecks = Executors.newSingleThreadScheduledExecutor(
@@ -216,7 +228,7 @@ public class ModelServers {
     }
 
     private Backend backend(String target) {
-        return backends.computeIfAbsent(target, t -> new Backend(t,
+        return backends.computeIfAbsent(target, t -> new Backend(t, eventLoops,
                 new CircuitBreaker(config.breaker().window(), config.breaker().minimumCalls(),
                         config.breaker().failureRatio(), config.breaker().openFor(), System::nanoTime),
                 new FairQueue(config.backendConcurrency(), config.maxQueuedPerTenant())));

@@ -27,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -69,7 +68,7 @@ public class InferenceService {
      * Holds no thread while the call waits: a cached resolution goes on at once on the calling thread, the
      * backend's answer comes back asynchronously, and the answer (or the failure, a {@link PlatformException}
      * for everything the caller did or may retry) completes the future on the caller's Vert.x context once
-     * its usage event is spooled. A reference not in memory is resolved on a virtual thread.
+     * its usage event is spooled: on its event loop, where the backend's answer arrives too. A reference not in memory is resolved on a virtual thread.
      *
      * @param stickyKey when the model's traffic is split, calls with the same key go to the same version;
      *                  null picks by weight at random
@@ -113,19 +112,17 @@ public class InferenceService {
         }
         long meteredRows = rows;
         String requestId = id;
-        return answered.handle((answer, error) -> {
+        return answered.handleAsync((answer, error) -> {
             Throwable failure = error instanceof CompletionException wrapped ? wrapped.getCause() : error;
             String status = failure == null ? UsageEvent.OK
                     : failure instanceof PlatformException refused ? refused.typeSlug() : "internal-error";
-            return usage.record(UsageEvent.of(caller.caller(), serving.model(), serving.version(), meteredRows,
-                    (System.nanoTime() - started) / 1000, status)).thenApplyAsync(spooled -> {
-                        if (failure != null) {
-                            throw new CompletionException(failure);
-                        }
-                        return answer.toBuilder().setModelName(named).setModelVersion(serving.version())
-                                .setId(requestId).build();
-                    }, resume);
-        }).thenCompose(Function.identity());
+            usage.record(UsageEvent.of(caller.caller(), serving.model(), serving.version(), meteredRows,
+                    (System.nanoTime() - started) / 1000, status));
+            if (failure != null) {
+                throw new CompletionException(failure);
+            }
+            return answer.toBuilder().setModelName(named).setModelVersion(serving.version()).setId(requestId).build();
+        }, resume);
     }
 
     /**

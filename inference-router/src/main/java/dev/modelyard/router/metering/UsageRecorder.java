@@ -13,21 +13,14 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.jboss.logging.Logger;
 
 /**
- * Meters inferences without losing or double-counting one: {@link #record} hands the event to a writer
- * thread that appends it to the write-ahead {@link UsageSpool}, and the answer leaves once it is there
- * (microseconds, no database and no file I/O on the caller's thread), and
- * a {@link UsageDeliverer} moves spooled events into PostgreSQL in batches, idempotently by event id.
- * Events spooled before a crash are delivered after the next start; while PostgreSQL is away they wait
- * in the spool.
+ * Meters inferences without losing or double-counting one: {@link #record} appends the event to the write-ahead
+ * {@link UsageSpool} on the caller's thread, and the answer leaves once it is there (a few microseconds: no
+ * database, no fsync), and a {@link UsageDeliverer} moves spooled events into PostgreSQL in batches, idempotently
+ * by event id. Events spooled before a crash are delivered after the next start; while PostgreSQL is away they
+ * wait in the spool.
  */
 @ApplicationScoped
 @Startup
@@ -40,7 +33,6 @@ public class UsageRecorder {
     private final UsageDeliverer deliverer;
     private final Duration fsyncInterval;
     private final Counter dropped;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile boolean syncing;
     private Thread syncer;
 
@@ -67,67 +59,29 @@ public class UsageRecorder {
                 .description("Delivery attempts PostgreSQL refused").register(meters);
         Gauge.builder("modelyard.router.usage.delivery.lag", deliverer, UsageDeliverer::lagSeconds)
                 .description("Age of the oldest undelivered usage event").baseUnit("seconds").register(meters);
-        Thread.ofPlatform().daemon().name("usage-spool-writer").start(this::writeSpool);
     }
 
     /**
-     * Spools one event without blocking the caller: the future completes once the operating system has it
-     * (or it was dropped), on the spool writer's thread; an answer sent after it is never lost to a crash.
-     * Never waits for the database. An event is refused only when the spool is full or its disk fails: it is
-     * then logged and counted as dropped.
+     * Spools one event and returns once the operating system has it, so that an answer sent after it is never lost
+     * to a crash. Written on the caller's thread: one small write into the page cache costs less than handing the
+     * event to a writer thread and being woken once it is written, and the spool leaves every wait for the disk
+     * (fsyncs, a segment filled) to its {@link UsageSpool#sync()}. Never waits for the database. An event is
+     * refused only when the spool is full or its disk fails: it is then logged and counted as dropped.
+     *
+     * @return whether the event is in the spool
      */
-    public CompletableFuture<Void> record(UsageEvent event) {
-        Pending pending = new Pending(event, new CompletableFuture<>());
-        queue.add(pending);
-        return pending.spooled();
-    }
-
-    /** An event waiting for the spool writer, and who waits for it. */
-    private record Pending(UsageEvent event, CompletableFuture<Void> spooled) {
-    }
-
-    /**
-     * The spool writer: whatever was recorded while it wrote last goes into the spool in one append. It runs as
-     * long as the process does, so that an inference answered while the process winds down is spooled too.
-     */
-    private void writeSpool() {
-        List<Pending> batch = new ArrayList<>();
-        List<UsageEvent> events = new ArrayList<>();
-        while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                // Nothing interrupts the writer on purpose; waiters must not be stranded, so it goes on.
-                continue;
+    public boolean record(UsageEvent event) {
+        try {
+            if (spool.append(event)) {
+                return true;
             }
-            queue.drainTo(batch);
-            batch.forEach(pending -> events.add(pending.event()));
-            List<UsageSpool.Appended> outcomes;
-            try {
-                outcomes = spool.appendAll(events);
-            } catch (RuntimeException e) {
-                outcomes = Collections.nCopies(batch.size(), new UsageSpool.Appended(false, new IOException(e)));
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                report(batch.get(i).event(), outcomes.get(i));
-                batch.get(i).spooled().complete(null);
-            }
-            batch.clear();
-            events.clear();
-        }
-    }
-
-    private void report(UsageEvent event, UsageSpool.Appended outcome) {
-        if (outcome.accepted()) {
-            return;
-        }
-        if (outcome.failure() != null) {
-            LOG.errorf(outcome.failure(), "Cannot spool usage event %s of tenant %s", event.id(), event.tenantId());
-        } else {
             LOG.errorf("Usage spool full (%d bytes undelivered); dropped event %s of tenant %s", spool.spooledBytes(),
                     event.id(), event.tenantId());
+        } catch (IOException e) {
+            LOG.errorf(e, "Cannot spool usage event %s of tenant %s", event.id(), event.tenantId());
         }
         dropped.increment();
+        return false;
     }
 
     void start(@Observes StartupEvent event) {

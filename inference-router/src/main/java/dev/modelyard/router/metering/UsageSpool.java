@@ -27,7 +27,9 @@ import org.jboss.logging.Logger;
  * {@code delivered} marker holding the offset up to which PostgreSQL has every record.
  *
  * <p>An append returns once its records are written to the operating system (all of them in one
- * {@code write} per segment), so a killed process loses nothing it appended; {@link #sync()} fsyncs what was appended since the last call, for many appends at once.
+ * {@code write} per segment), so a killed process loses nothing it appended; {@link #sync()} fsyncs what was
+ * appended since the last call, for many appends at once. An append never waits for a disk: a segment it fills is
+ * fsynced and closed, and the new one's directory entry fsynced, by the next {@link #sync()}.
  * Opening a spool recovers it: records up to the marker are skipped, a torn or corrupt tail (a crash
  * mid-write) is cut off, and everything in between is read again by the deliverer. Segments entirely
  * below the marker are deleted.
@@ -76,6 +78,9 @@ public final class UsageSpool implements AutoCloseable {
     // Not a FileChannel: an interrupted request thread would close a channel mid-write, and every later
     // append would fail. RandomAccessFile's writes and sync() are not interruptible.
     private RandomAccessFile activeFile;
+    /** Filled segments' files, fsynced and closed by the next {@link #sync()}; guarded by the append lock. */
+    private final List<RandomAccessFile> filled = new ArrayList<>();
+    private boolean directoryUnsynced;
     private volatile long end;
     private volatile long delivered;
     private volatile boolean unsynced;
@@ -133,6 +138,8 @@ public final class UsageSpool implements AutoCloseable {
             startSegment(lastEnd);
         }
         end = active.end;
+        syncDirectory();
+        directoryUnsynced = false;
         if (pending > 0) {
             LOG.infof("Usage spool %s holds %d undelivered events (%d bytes); they will be delivered", directory,
                     pending, end - delivered);
@@ -244,9 +251,9 @@ public final class UsageSpool implements AutoCloseable {
                 run.clear();
                 runBytes = 0;
                 try {
-                    activeFile.getFD().sync();
-                    activeFile.close();
+                    filled.add(activeFile);
                     startSegment(end);
+                    unsynced = true;
                 } catch (IOException e) {
                     next.fail(e);
                     continue;
@@ -293,7 +300,7 @@ public final class UsageSpool implements AutoCloseable {
         activeFile.seek(activeFile.length());
         active = new Segment(path, base, base + activeFile.length());
         segments.put(base, active);
-        syncDirectory();
+        directoryUnsynced = true;
     }
 
     private void warnAsItGrows(long spooled) {
@@ -305,15 +312,31 @@ public final class UsageSpool implements AutoCloseable {
         }
     }
 
-    /** Fsyncs what was appended since the last call; appends go on meanwhile. */
+    /**
+     * Fsyncs what was appended since the last call, closing the segments that filled up meanwhile; appends go on
+     * meanwhile.
+     */
     public void sync() throws IOException {
         if (!unsynced) {
             return;
         }
         unsynced = false;
         RandomAccessFile file;
+        List<RandomAccessFile> closing;
+        boolean newSegment;
         synchronized (appendLock) {
             file = activeFile;
+            closing = List.copyOf(filled);
+            filled.clear();
+            newSegment = directoryUnsynced;
+            directoryUnsynced = false;
+        }
+        for (RandomAccessFile full : closing) {
+            full.getFD().sync();
+            full.close();
+        }
+        if (newSegment) {
+            syncDirectory();
         }
         try {
             file.getFD().sync();
@@ -323,7 +346,7 @@ public final class UsageSpool implements AutoCloseable {
                     throw e;
                 }
             }
-            // Rotation or close synced that segment before closing it.
+            // Close synced that segment before closing it.
         }
     }
 
@@ -450,8 +473,16 @@ public final class UsageSpool implements AutoCloseable {
                 return;
             }
             closed = true;
+            for (RandomAccessFile full : filled) {
+                full.getFD().sync();
+                full.close();
+            }
+            filled.clear();
             activeFile.getFD().sync();
             activeFile.close();
+            if (directoryUnsynced) {
+                syncDirectory();
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import dev.modelyard.protocols.kserve.ModelInferRequest;
 import dev.modelyard.protocols.kserve.ModelInferResponse;
 import dev.modelyard.router.routing.RoutingConfigs;
 import io.grpc.Status;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +27,35 @@ class ModelServersTest {
             .setModelName("rm-1").setModelVersion("1").build();
 
     private final List<AutoCloseable> open = new ArrayList<>();
+    /** Stands in for the router's event loops. */
+    private final NioEventLoopGroup eventLoops = new NioEventLoopGroup(2);
 
     @AfterEach
     void close() throws Exception {
         for (AutoCloseable closeable : open) {
             closeable.close();
         }
+        eventLoops.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+    }
+
+    @Test
+    void aCallMadeOnAnEventLoopIsAnsweredOnThatLoopThroughItsOwnConnection() throws Exception {
+        ScriptedModelServer server = server();
+        ModelServers servers = servers(List.of(server.target()), Map.of());
+
+        for (EventExecutor loop : eventLoops) {
+            for (int i = 0; i < 3; i++) {
+                Thread caller = loop.submit(Thread::currentThread).get();
+                Thread answeredOn = loop.submit(() -> servers.infer("acme", List.of(), REQUEST, inSeconds(30))
+                        .thenApply(answer -> Thread.currentThread())).get().get(30, TimeUnit.SECONDS);
+                assertThat(answeredOn).isSameAs(caller);
+            }
+        }
+        Thread elsewhere = servers.infer("acme", List.of(), REQUEST, inSeconds(30))
+                .thenApply(answer -> Thread.currentThread()).get(30, TimeUnit.SECONDS);
+        assertThat(elsewhere).isNotSameAs(Thread.currentThread());
+        assertThat(server.calls()).isEqualTo(7);
+        assertThat(server.connections()).as("one per loop and one for the rest").isEqualTo(3);
     }
 
     @Test
@@ -191,7 +217,7 @@ class ModelServersTest {
     }
 
     private ModelServers servers(List<String> discovered, Map<String, String> settings) {
-        ModelServers servers = new ModelServers(() -> discovered, RoutingConfigs.of(settings));
+        ModelServers servers = new ModelServers(() -> discovered, RoutingConfigs.of(settings), eventLoops);
         open.add(servers::close);
         return servers;
     }

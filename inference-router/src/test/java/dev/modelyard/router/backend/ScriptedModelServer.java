@@ -5,8 +5,10 @@ import dev.modelyard.protocols.kserve.ModelInferRequest;
 import dev.modelyard.protocols.kserve.ModelInferResponse;
 import dev.modelyard.protocols.kserve.ServerReadyRequest;
 import dev.modelyard.protocols.kserve.ServerReadyResponse;
+import io.grpc.Attributes;
 import io.grpc.Context;
 import io.grpc.Server;
+import io.grpc.ServerTransportFilter;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -19,19 +21,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real gRPC model server on a free port whose ModelInfer answers as told: with an answer naming this
- * server, or with a status. It records how many calls it got and the deadline each one arrived with.
+ * server, or with a status. It records how many calls it got, the deadline each one arrived with, and how many
+ * connections were opened to it.
  */
 final class ScriptedModelServer implements AutoCloseable {
 
     private final Server server;
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private final List<Long> deadlineMillis = new CopyOnWriteArrayList<>();
     private volatile Status failWith;
     private volatile boolean ready = true;
 
     ScriptedModelServer() {
         try {
-            server = NettyServerBuilder.forPort(0).addService(new Service()).build().start();
+            server = NettyServerBuilder.forPort(0).addService(new Service()).addTransportFilter(new ServerTransportFilter() {
+                @Override
+                public Attributes transportReady(Attributes transport) {
+                    connections.incrementAndGet();
+                    return transport;
+                }
+            }).build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,6 +64,10 @@ final class ScriptedModelServer implements AutoCloseable {
 
     int calls() {
         return calls.get();
+    }
+
+    int connections() {
+        return connections.get();
     }
 
     /** The time left on each call's deadline as it arrived, or -1 for a call without one. */

@@ -45,6 +45,36 @@ class UsageSpoolTest {
     }
 
     @Test
+    void filledSegmentsAreClosedByTheNextSyncNotByTheAppendThatFilledThem() throws IOException {
+        try (UsageSpool spool = UsageSpool.open(directory, 1024, MiB)) {
+            for (int i = 0; i < 50; i++) {
+                spool.append(event(i));
+            }
+            int segments = segments().size();
+            assertThat(segments).isGreaterThan(3);
+            assertThat(openSegmentFiles()).as("the appends waited for no fsync or close").isEqualTo(segments);
+
+            spool.sync();
+
+            assertThat(openSegmentFiles()).as("only the active segment stays open").isEqualTo(1);
+            assertThat(readAll(spool, spool.deliveredOffset(), 50)).hasSize(50);
+        }
+    }
+
+    /** This process's open files in the spool's directory (Linux). */
+    private long openSegmentFiles() throws IOException {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.filter(descriptor -> {
+                try {
+                    return Files.readSymbolicLink(descriptor).startsWith(directory.toRealPath());
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
+    @Test
     void replaysOnlyWhatWasNotDeliveredAfterAProcessThatNeverClosedIt() throws IOException {
         UsageSpool crashed = UsageSpool.open(directory, 1024, MiB);
         for (int i = 0; i < 30; i++) {
