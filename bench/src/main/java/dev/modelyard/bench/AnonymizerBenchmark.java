@@ -95,12 +95,10 @@ public final class AnonymizerBenchmark {
     private static void platform(byte[] csv) throws IOException {
         Anonymizer anonymizer = Anonymizer.of(FileFormat.CSV, new PiiRedactor(),
                 Pseudonymizer.forTenant("bench-secret", "acme"), Set.of("user_id"));
-        try (Writer out = discardingWriter()) {
-            anonymizer.anonymize(new ByteArrayInputStream(csv), out);
-        }
+        anonymizer.anonymize(new ByteArrayInputStream(csv), OutputStream.nullOutputStream());
     }
 
-    /** The same reader and writer, every cell through one regex and replaceAll. */
+    /** The platform's CSV reader and writer for strings, every cell through one regex and replaceAll. */
     private static void naive(byte[] csv) throws IOException {
         CsvReader reader = new CsvReader(new Utf8Lines(new ByteArrayInputStream(csv)));
         try (Writer out = discardingWriter()) {

@@ -13,6 +13,8 @@ public final class ContextWords {
     public static final ContextWords NONE = new ContextWords(List.of());
 
     private final List<String> words;
+    /** Whether there are no words: asked on every candidate, and a list's {@code isEmpty} is an interface call. */
+    private final boolean none;
     /**
      * The words by their ASCII initial, upper and lower case (null for an initial none has), so most positions
      * are passed over at once and a word start is compared with the few words it can begin.
@@ -25,6 +27,7 @@ public final class ContextWords {
 
     private ContextWords(List<String> words) {
         this.words = words;
+        this.none = words.isEmpty();
         for (char initial = 0; initial < 128; initial++) {
             char lower = Character.toLowerCase(initial);
             String[] starting = words.stream()
@@ -65,12 +68,12 @@ public final class ContextWords {
 
     /** False where no word of a text of that profile begins with a letter these words begin with. */
     boolean mayAppearIn(TextProfile profile) {
-        return !words.isEmpty() && (initialLetters == -1 || (initialLetters & profile.wordInitials()) != 0);
+        return !none && (initialLetters == -1 || (initialLetters & profile.wordInitials()) != 0);
     }
 
     /** Whether one of the words occurs within {@code [from, to)} of {@code text}. */
     public boolean appearIn(String text, int from, int to) {
-        if (words.isEmpty()) {
+        if (none) {
             return false;
         }
         for (int i = Math.max(0, from); i < to; i++) {

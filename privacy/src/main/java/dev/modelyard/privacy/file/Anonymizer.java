@@ -5,7 +5,7 @@ import dev.modelyard.privacy.pii.Pseudonymizer;
 import dev.modelyard.privacy.policy.AnonymizationPolicy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.Set;
 
 /**
@@ -43,7 +43,8 @@ public abstract sealed class Anonymizer permits CsvAnonymizer, JsonlAnonymizer {
         return of(format, redactor, pseudonymizer, AnonymizationPolicy.platformDefault(identifierColumns));
     }
 
-    public abstract Anonymized anonymize(InputStream in, Writer out) throws IOException;
+    /** Writes the anonymized dataset to {@code out} as UTF-8, flushed once it is all there. */
+    public abstract Anonymized anonymize(InputStream in, OutputStream out) throws IOException;
 
     /** A whole value through a type's operator; null when the operator suppresses it. */
     protected String applyType(String value, String type) {

@@ -3,7 +3,7 @@ package dev.modelyard.privacy.file;
 import dev.modelyard.privacy.detect.ColumnClassifier;
 import dev.modelyard.privacy.io.ContentErrors;
 import dev.modelyard.privacy.io.CsvReader;
-import dev.modelyard.privacy.io.CsvWriter;
+import dev.modelyard.privacy.io.Utf8CsvWriter;
 import dev.modelyard.privacy.io.Utf8Lines;
 import dev.modelyard.privacy.pii.PiiRedactor;
 import dev.modelyard.privacy.pii.Pseudonymizer;
@@ -12,8 +12,7 @@ import dev.modelyard.privacy.policy.AnonymizationPolicy;
 import dev.modelyard.privacy.policy.Operator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
-import java.util.ArrayList;
+import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,9 +28,9 @@ final class CsvAnonymizer extends Anonymizer {
     }
 
     @Override
-    public Anonymized anonymize(InputStream in, Writer out) throws IOException {
+    public Anonymized anonymize(InputStream in, OutputStream out) throws IOException {
         CsvReader reader = new CsvReader(new Utf8Lines(in));
-        CsvWriter writer = new CsvWriter(out);
+        Utf8CsvWriter writer = new Utf8CsvWriter(out);
         List<String> header = reader.next();
         if (header == null) {
             throw ContentErrors.atLine(1, "file is empty");
@@ -53,26 +52,26 @@ final class CsvAnonymizer extends Anonymizer {
             recent[i] = new RecentRedactions(redactor, header.get(i), replacement);
         }
         long rows = 0;
-        List<String> anonymized = new ArrayList<>(header.size());
-        for (List<String> row = reader.next(); row != null; row = reader.next()) {
+        for (CsvReader.Record row = reader.nextRecord(); row != null; row = reader.nextRecord()) {
             if (row.size() != header.size()) {
                 throw ContentErrors.atLine(reader.recordLine(),
                         "expected " + header.size() + " fields, found " + row.size());
             }
-            anonymized.clear();
             for (int i = 0; i < row.size(); i++) {
-                String value = row.get(i);
                 Operator columnOperator = columnOperators[i];
                 if (columnOperator != null) {
-                    anonymized.add(orEmpty(columnOperator.apply(value, null, pseudonymizer)));
+                    writer.field(orEmpty(columnOperator.apply(row.get(i), null, pseudonymizer)));
+                } else if (row.inBytes() && classifiers[i].type() == null) {
+                    redactBytes(row, i, header.get(i), classifiers[i], recent[i], report, writer);
                 } else {
-                    anonymized.add(redact(value, header.get(i), classifiers[i], recent[i], report));
+                    writer.field(redact(row.get(i), header.get(i), classifiers[i], recent[i], report));
                 }
             }
+            writer.endRecord();
             report.endRow();
-            writer.write(anonymized);
             rows++;
         }
+        writer.flush();
         return new Anonymized(rows, List.copyOf(header), report.build(policy));
     }
 
@@ -91,7 +90,36 @@ final class CsvAnonymizer extends Anonymizer {
             report.add(column, columnType);
             return orEmpty(applyType(value, columnType));
         }
-        PiiRedactor.Redaction redaction = recent.redact(value);
+        return learnedFrom(recent.redact(value), value, column, classifier, report);
+    }
+
+    /**
+     * {@link #redact} for a value of an unclassified column read as bytes: a recent value is answered by its bytes,
+     * and a value without personal data goes out as the bytes it came in, so neither becomes a string.
+     */
+    private void redactBytes(CsvReader.Record row, int field, String column, ColumnClassifier classifier,
+                             RecentRedactions recent, PiiReport.Builder report, Utf8CsvWriter writer)
+            throws IOException {
+        byte[] bytes = row.bytes();
+        int from = row.start(field);
+        int to = row.end(field);
+        PiiRedactor.Redaction redaction = recent.givenUp() ? null : recent.recent(bytes, from, to, row.hash(field));
+        if (redaction == null) {
+            redaction = recent.redact(row.get(field), bytes, from, to);
+        }
+        if (!redaction.findings().isEmpty() || classifier.isLearning()) {
+            String text = learnedFrom(redaction, row.get(field), column, classifier, report);
+            if (!redaction.findings().isEmpty()) {
+                writer.field(text);
+                return;
+            }
+        }
+        writer.field(bytes, from, to);
+    }
+
+    /** Reports what the redaction found, teaches the classifier while it learns; the cell's text. */
+    private static String learnedFrom(PiiRedactor.Redaction redaction, String value, String column,
+                                      ColumnClassifier classifier, PiiReport.Builder report) {
         report.add(column, redaction.findings());
         if (classifier.isLearning() && !value.isBlank()) {
             classifier.observe(redaction.wholeValueType(value));

@@ -28,6 +28,7 @@ import jakarta.transaction.Transactional;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -148,7 +149,12 @@ public class FileService {
         Written<Derived> written;
         try (InputStream content = blobs.open(source.sha256)
                 .orElseThrow(() -> new IllegalStateException("The blob of file " + sourceId + " is missing"))) {
-            written = writeBlob(out -> derivation.derive(source, content, out));
+            written = writeBlob(out -> {
+                Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                Derived derived = derivation.derive(source, content, text);
+                text.flush();
+                return derived;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot derive a file from " + sourceId, e);
         }
@@ -210,9 +216,7 @@ public class FileService {
     /** Stores what {@code content} writes as a blob; a write that fails leaves no blob behind. */
     private <T> Written<T> writeBlob(ContentWriter<T> content) throws IOException {
         try (BlobStore.BlobWriter blob = blobs.writer()) {
-            Writer out = new BufferedWriter(new OutputStreamWriter(blob, StandardCharsets.UTF_8));
-            T facts = content.write(out);
-            out.flush();
+            T facts = content.write(blob);
             return new Written<>(facts, blob.finish());
         }
     }
@@ -266,7 +270,8 @@ public class FileService {
     /** Writes a file's content and tells what it wrote. */
     @FunctionalInterface
     private interface ContentWriter<T> {
-        T write(Writer out) throws IOException;
+        /** Writes the content to {@code out}, flushing what it buffers. */
+        T write(OutputStream out) throws IOException;
     }
 
     private record Written<T>(T facts, BlobStore.StoredBlob blob) {

@@ -13,9 +13,13 @@ import dev.modelyard.privacy.pii.Pseudonymizer;
 import dev.modelyard.privacy.pii.RecentRedactions;
 import dev.modelyard.privacy.policy.AnonymizationPolicy;
 import dev.modelyard.privacy.policy.Operator;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,13 +42,15 @@ final class JsonlAnonymizer extends Anonymizer {
             .build();
     /** The most keys whose recent redactions are kept, which bounds memory; further keys' values are always scanned. */
     static final int MAX_REMEMBERED_KEYS = 256;
+    private static final int OUTPUT_BUFFER_CHARS = 64 * 1024;
 
     JsonlAnonymizer(PiiRedactor redactor, Pseudonymizer pseudonymizer, AnonymizationPolicy policy) {
         super(redactor, pseudonymizer, policy);
     }
 
     @Override
-    public Anonymized anonymize(InputStream in, Writer out) throws IOException {
+    public Anonymized anonymize(InputStream in, OutputStream utf8) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(utf8, StandardCharsets.UTF_8), OUTPUT_BUFFER_CHARS);
         Utf8Lines lines = new Utf8Lines(in);
         Set<String> columns = new LinkedHashSet<>();
         PiiReport.Builder report = new PiiReport.Builder();
@@ -66,6 +72,7 @@ final class JsonlAnonymizer extends Anonymizer {
         if (rows == 0) {
             throw ContentErrors.atLine(1, "file is empty");
         }
+        out.flush();
         return new Anonymized(rows, new ArrayList<>(columns), report.build(policy));
     }
 

@@ -29,6 +29,8 @@ public final class Utf8Lines {
     private int position;
     private int limit;
     private byte[] line = new byte[1024];
+    private int lineLength;
+    private boolean lineAscii;
     private long lineNumber;
 
     public Utf8Lines(InputStream in) {
@@ -37,6 +39,15 @@ public final class Utf8Lines {
 
     /** The next line without its {@code \n} or {@code \r\n}, or null at the end of the stream. */
     public String next() throws IOException {
+        return advance() ? text() : null;
+    }
+
+    /**
+     * Reads the next line, without its {@code \n} or {@code \r\n}, into {@link #bytes()}; false at the end of the
+     * stream. The line is decoded only when {@link #text()} asks for it, so a caller that can work on its bytes
+     * makes no string of it.
+     */
+    public boolean advance() throws IOException {
         int length = 0;
         boolean any = false;
         boolean ascii = true;
@@ -46,7 +57,7 @@ public final class Utf8Lines {
                 position = 0;
                 if (limit == 0) {
                     if (!any) {
-                        return null;
+                        return false;
                     }
                     break;
                 }
@@ -77,7 +88,28 @@ public final class Utf8Lines {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        String text = ascii ? new String(line, 0, length, StandardCharsets.ISO_8859_1) : decode(length);
+        lineLength = length;
+        lineAscii = ascii;
+        return true;
+    }
+
+    /** The bytes of the line {@link #advance()} read, from 0 to {@link #length()}; overwritten by the next line. */
+    public byte[] bytes() {
+        return line;
+    }
+
+    public int length() {
+        return lineLength;
+    }
+
+    /** Whether the line is all ASCII: then each of its bytes is one of its characters. */
+    public boolean ascii() {
+        return lineAscii;
+    }
+
+    /** The line {@link #advance()} read, decoded as strict UTF-8, without a byte order mark that begins the file. */
+    public String text() {
+        String text = lineAscii ? new String(line, 0, lineLength, StandardCharsets.ISO_8859_1) : decode(lineLength);
         return lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
     }
 

@@ -34,8 +34,24 @@ public final class RecentRedactions {
         return redaction;
     }
 
-    /** Whether the column repeated too little for the table to pay. */
-    boolean givenUp() {
+    /**
+     * What {@link #redact(String)} answered for the value whose ASCII bytes are {@code ascii} from {@code from} to
+     * {@code to} ({@code hash} its string's hash code), if it is recent; else null, and {@link #redact(String,
+     * byte[], int, int)} works it out.
+     */
+    public PiiRedactor.Redaction recent(byte[] ascii, int from, int to, int hash) {
+        return recent.find(ascii, from, to, hash);
+    }
+
+    /** What {@link #redact(String)} answers, remembered so that {@link #recent} finds it by the value's bytes. */
+    public PiiRedactor.Redaction redact(String value, byte[] ascii, int from, int to) {
+        PiiRedactor.Redaction redaction = redactor.redact(value, field, replacement);
+        recent.remember(value, ascii, from, to, redaction);
+        return redaction;
+    }
+
+    /** Whether the column repeated too little for the table to pay: then nothing is recent. */
+    public boolean givenUp() {
         return recent.givenUp();
     }
 }

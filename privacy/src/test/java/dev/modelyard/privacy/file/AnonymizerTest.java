@@ -14,9 +14,10 @@ import dev.modelyard.privacy.policy.OperatorSpec;
 import dev.modelyard.privacy.policy.PolicyReference;
 import dev.modelyard.privacy.policy.PolicyRules;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class AnonymizerTest {
 
     @Test
     void csvPseudonymizesIdentifierColumnsWholeAndRedactsTheRest() throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Anonymized facts = anonymizer(FileFormat.CSV).anonymize(
                 in("ID,comment\nu-1,mail me at a@example.com\n"), out);
         String pseudonym = ACME.pseudonym("u-1");
@@ -50,7 +51,7 @@ class AnonymizerTest {
             csv.append("user").append(i).append("@example.com,hello\n");
         }
         csv.append("not-an-address,hello\n,hello\n");
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Anonymizer anonymizer = Anonymizer.of(FileFormat.CSV, new PiiRedactor(new DetectionEngine(
                 new DetectionSettings(0.5, EnumSet.allOf(PiiType.class), List.of(), Map.of(), Set.of(), 5, 0.6))),
                 ACME, IDENTIFIERS);
@@ -63,7 +64,7 @@ class AnonymizerTest {
 
     @Test
     void csvCopiesValuesWithoutPiiWhateverTheirQuotingCharactersAndLineEnds() throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Anonymized facts = anonymizer(FileFormat.CSV).anonymize(in("\uFEFFcity,note,extra\r\n"
                 + "Zürich,\"Grüße, \"\"bis bald\"\"\nzweite Zeile\",\r\n\"plain\",,😀\n"), out);
         assertThat(out.toString()).isEqualTo("city,note,extra\r\n"
@@ -77,23 +78,23 @@ class AnonymizerTest {
         byte[] bytes = "a,b\n1,2\n3,\u00e9\n".getBytes(StandardCharsets.UTF_8);
         bytes[bytes.length - 2] = (byte) 0xff;
         assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(new ByteArrayInputStream(bytes),
-                new StringWriter()))
+                new ByteArrayOutputStream()))
                 .isInstanceOf(PlatformException.class).hasMessage("line 3: not valid UTF-8");
     }
 
     @Test
     void csvRefusesRaggedRowsAndBadHeaders() {
-        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("a,b\n1,2\n1\n"), new StringWriter()))
+        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("a,b\n1,2\n1\n"), new ByteArrayOutputStream()))
                 .isInstanceOf(PlatformException.class).hasMessage("line 3: expected 2 fields, found 1");
-        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("a, a\n1,2\n"), new StringWriter()))
+        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("a, a\n1,2\n"), new ByteArrayOutputStream()))
                 .isInstanceOf(PlatformException.class).hasMessage("line 1: the header names column 'a' twice");
-        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("\n\n"), new StringWriter()))
+        assertThatThrownBy(() -> anonymizer(FileFormat.CSV).anonymize(in("\n\n"), new ByteArrayOutputStream()))
                 .isInstanceOf(PlatformException.class).hasMessage("line 1: file is empty");
     }
 
     @Test
     void jsonlPseudonymizesIdentifierKeysAndRedactsNestedStrings() throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Anonymized facts = anonymizer(FileFormat.JSONL).anonymize(
                 in("{\"user_id\":7,\"turns\":[{\"text\":\"ip 10.0.0.1\"}],\"ok\":true}\n"), out);
         assertThat(out.toString()).isEqualTo("{\"user_id\":\"" + ACME.pseudonym("7")
@@ -124,11 +125,11 @@ class AnonymizerTest {
                     .append("\",\"dob\":\"").append(dates[line % dates.length])
                     .append("\",\"note\":\"").append(dates[line % dates.length]).append("\"}\n");
         }
-        StringWriter whole = new StringWriter();
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
         Anonymizer.of(FileFormat.JSONL, new PiiRedactor(), ACME, policy).anonymize(in(file.toString()), whole);
         StringBuilder lineByLine = new StringBuilder();
         for (String line : file.toString().split("\n")) {
-            StringWriter out = new StringWriter();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             Anonymizer.of(FileFormat.JSONL, new PiiRedactor(), ACME, policy).anonymize(in(line + "\n"), out);
             lineByLine.append(out);
         }
@@ -136,12 +137,38 @@ class AnonymizerTest {
     }
 
     @Test
+    void aCsvFileAnswersAsItsRowsWouldOneByOneWhetherARowIsReadAsBytesOrAsText() throws IOException {
+        // No value is personal data whole, so no column is classified and each row stands on its own.
+        String[] notes = {"plain", "mail me at a@example.com", "Zoë", "say \"\"hi\"\"", "\"x, y\"", "call +44 20 7946 0958",
+            "born 1990-05-06", "dob 04/05/1980", "\"two\nlines\"", ""};
+        // An extra column beyond ASCII, or a doubled quote, has a row read as text rather than as bytes.
+        String[] extras = {"ok", "ok", "ok", "Müller", "\"a \"\"b\"\"\""};
+        SplittableRandom random = new SplittableRandom(9);
+        String header = "user_id,note,extra\n";
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            rows.add("u-" + random.nextInt(300) + "," + notes[random.nextInt(notes.length)] + ","
+                    + extras[random.nextInt(extras.length)] + "\n");
+        }
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        anonymizer(FileFormat.CSV).anonymize(in(header + String.join("", rows)), whole);
+        StringBuilder rowByRow = new StringBuilder();
+        for (String row : rows) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            anonymizer(FileFormat.CSV).anonymize(in(header + row), out);
+            rowByRow.append(out.toString(StandardCharsets.UTF_8).substring("user_id,note,extra\r\n".length()));
+        }
+        assertThat(whole.toString(StandardCharsets.UTF_8)).isEqualTo("user_id,note,extra\r\n" + rowByRow)
+                .contains("<EMAIL_ADDRESS>", "<PHONE_NUMBER>", "<DATE_OF_BIRTH>", "pid_", "Zoë", "\"x, y\"");
+    }
+
+    @Test
     void jsonlRefusesLinesThatAreNotOneObject() {
-        assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{}\n\"text\"\n"), new StringWriter()))
+        assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{}\n\"text\"\n"), new ByteArrayOutputStream()))
                 .isInstanceOf(PlatformException.class).hasMessage("line 2: expected a JSON object");
-        assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{} {}\n"), new StringWriter()))
+        assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{} {}\n"), new ByteArrayOutputStream()))
                 .isInstanceOf(PlatformException.class).hasMessage("line 1: unexpected content after the JSON object");
-        assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{}\n{}\n{\"a\" 1}\n"), new StringWriter()))
+        assertThatThrownBy(() -> anonymizer(FileFormat.JSONL).anonymize(in("{}\n{}\n{\"a\" 1}\n"), new ByteArrayOutputStream()))
                 .isInstanceOf(PlatformException.class).hasMessageStartingWith("line 3: invalid JSON");
     }
 
@@ -153,7 +180,7 @@ class AnonymizerTest {
                         "US_SSN", OperatorSpec.of("suppress")),
                 Map.of("zip", OperatorSpec.of("keep"), "age", new OperatorSpec("generalize", null, null, null, null,
                         java.math.BigDecimal.TEN, null, null), "secret", OperatorSpec.of("suppress"))), IDENTIFIERS);
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Anonymized facts = Anonymizer.of(FileFormat.CSV, new PiiRedactor(), ACME, policy).anonymize(in("""
                 id,zip,age,secret,note
                 u-1,10115,37,hush,"mail a@example.com or call (555) 123-4567"
@@ -180,7 +207,7 @@ class AnonymizerTest {
                 Map.of("profile", OperatorSpec.of("keep"), "history", OperatorSpec.of("suppress"),
                         "age", new OperatorSpec("generalize", null, null, null, null, java.math.BigDecimal.TEN, null,
                                 null))), IDENTIFIERS);
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Anonymized facts = Anonymizer.of(FileFormat.JSONL, new PiiRedactor(), ACME, policy).anonymize(in(
                 "{\"user_id\":7,\"age\":37,\"profile\":{\"zip\":\"10115\"},\"history\":[1,2],"
                         + "\"text\":\"from 10.0.0.1\"}\n"), out);

@@ -116,6 +116,72 @@ class CsvReaderTest {
         assertThat(readAll(out.toString())).containsExactly(record);
     }
 
+    @Test
+    void aRecordReadAsBytesHasTheFieldsAndHashCodesOfTheRecordReadAsText() throws IOException {
+        SplittableRandom random = new SplittableRandom(23);
+        // Quotes, commas and line breaks in and around fields; now and then a character beyond ASCII.
+        String alphabet = "ab1 ,\"\r\n-x";
+        int records = 0;
+        int inBytes = 0;
+        for (int file = 0; file < 400; file++) {
+            StringBuilder csv = new StringBuilder();
+            for (int line = 0; line < 20; line++) {
+                for (int field = random.nextInt(1, 5); field > 0; field--) {
+                    StringBuilder value = new StringBuilder();
+                    for (int i = random.nextInt(8); i > 0; i--) {
+                        value.append(random.nextInt(100) == 0 ? 'é' : alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                    String text = value.toString();
+                    boolean quoted = random.nextBoolean() || text.contains(",") || text.contains("\n")
+                            || text.startsWith("\"");
+                    // Once in a while a field as it comes, which may leave a quote open or one out of place.
+                    csv.append(random.nextInt(60) == 0 || !quoted ? text : '"' + text.replace("\"", "\"\"") + '"');
+                    csv.append(field > 1 ? "," : "");
+                }
+                csv.append(random.nextBoolean() ? "\n" : "\r\n");
+            }
+            int[] counted = compareReadings(csv.toString());
+            records += counted[0];
+            inBytes += counted[1];
+        }
+        assertThat(records).isGreaterThan(2000);
+        assertThat(inBytes).as("records read as bytes").isBetween(records / 10, records - records / 10);
+    }
+
+    /** Reads a file both ways, record by record, until its end or an error both must report; records, in bytes. */
+    private static int[] compareReadings(String csv) throws IOException {
+        CsvReader asText = reader(csv);
+        CsvReader asBytes = reader(csv);
+        int records = 0;
+        int inBytes = 0;
+        while (true) {
+            List<String> expected;
+            try {
+                expected = asText.next();
+            } catch (PlatformException e) {
+                assertThatThrownBy(asBytes::nextRecord).isInstanceOf(PlatformException.class).hasMessage(e.getMessage());
+                return new int[] {records, inBytes};
+            }
+            CsvReader.Record record = asBytes.nextRecord();
+            if (expected == null) {
+                assertThat(record).isNull();
+                return new int[] {records, inBytes};
+            }
+            records++;
+            inBytes += record.inBytes() ? 1 : 0;
+            assertThat(asBytes.recordLine()).isEqualTo(asText.recordLine());
+            assertThat(record.size()).isEqualTo(expected.size());
+            for (int i = 0; i < record.size(); i++) {
+                if (record.inBytes()) {
+                    assertThat(new String(record.bytes(), record.start(i), record.end(i) - record.start(i),
+                            StandardCharsets.US_ASCII)).isEqualTo(expected.get(i));
+                    assertThat(record.hash(i)).isEqualTo(expected.get(i).hashCode());
+                }
+                assertThat(record.get(i)).isEqualTo(expected.get(i));
+            }
+        }
+    }
+
     private static List<List<String>> readAll(String csv) throws IOException {
         return readAll(csv.getBytes(StandardCharsets.UTF_8));
     }

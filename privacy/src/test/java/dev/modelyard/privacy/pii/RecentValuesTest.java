@@ -3,6 +3,7 @@ package dev.modelyard.privacy.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,6 +22,21 @@ class RecentValuesTest {
     }
 
     @Test
+    void aValueRememberedWithItsBytesIsFoundByThemAndOnlyThen() {
+        RecentValues<String> recent = new RecentValues<>(16);
+        byte[] line = "x,Berlin,Bern".getBytes(StandardCharsets.US_ASCII);
+        recent.remember("Berlin", line, 2, 8, "city");
+        assertThat(recent.find(line, 2, 8, "Berlin".hashCode())).isEqualTo("city");
+        assertThat(recent.find("Berlin")).isEqualTo("city");
+        assertThat(recent.find(line, 9, 13, "Bern".hashCode())).isNull();
+        assertThat(recent.find(line, 2, 7, "Berli".hashCode())).isNull();
+
+        recent.remember("Bern", "capital");
+        assertThat(recent.find("Bern")).isEqualTo("capital");
+        assertThat(recent.find(line, 9, 13, "Bern".hashCode())).as("remembered without bytes").isNull();
+    }
+
+    @Test
     void aValueThatTakesAnotherOnesSlotReplacesIt() {
         RecentValues<String> recent = new RecentValues<>(16);
         // "Aa" and "BB" share a hash code, so they share a slot.
@@ -28,7 +44,7 @@ class RecentValuesTest {
         recent.remember("BB", "second");
         assertThat(recent.find("Aa")).isNull();
         assertThat(recent.find("BB")).isEqualTo("second");
-        // Same slot, another hash code: told apart by the hash kept beside the value.
+        // Another hash code: told apart by the hash kept beside the value.
         recent.remember("Ab", "third");
         assertThat(recent.find("Ab")).isEqualTo("third");
         assertThat(recent.find("q")).isNull();
