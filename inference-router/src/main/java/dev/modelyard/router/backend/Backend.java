@@ -11,7 +11,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollEventLoop;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.EventExecutor;
@@ -92,15 +96,23 @@ final class Backend {
             return own != null ? own : channel;
         }
         for (EventExecutor loop : eventLoops) {
-            // A channel's transport must match its loop's: Vert.x runs NIO unless told to prefer a native one.
-            if (loop.inEventLoop() && loop instanceof NioEventLoop nio) {
+            Class<? extends Channel> transport = transportOf(loop);
+            if (loop.inEventLoop() && transport != null) {
                 // Only this loop's thread adds its entry, so there is no race to make two.
-                own = channelBuilder().eventLoopGroup(nio).channelType(NioSocketChannel.class).build();
+                own = channelBuilder().eventLoopGroup((EventLoop) loop).channelType(transport).build();
                 channelsByLoop.put(Thread.currentThread(), own);
                 return own;
             }
         }
         return channel;
+    }
+
+    /** The socket channel a connection on this loop must be (its transport), or null for a loop of another kind. */
+    private static Class<? extends Channel> transportOf(EventExecutor loop) {
+        if (loop instanceof EpollEventLoop) {
+            return EpollSocketChannel.class;
+        }
+        return loop instanceof NioEventLoop ? NioSocketChannel.class : null;
     }
 
     /** The one answer of a unary call, as a future. */

@@ -2,12 +2,16 @@ package dev.modelyard.router.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.protocols.kserve.ModelInferRequest;
 import dev.modelyard.protocols.kserve.ModelInferResponse;
 import dev.modelyard.router.routing.RoutingConfigs;
 import io.grpc.Status;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
@@ -40,10 +44,26 @@ class ModelServersTest {
 
     @Test
     void aCallMadeOnAnEventLoopIsAnsweredOnThatLoopThroughItsOwnConnection() throws Exception {
-        ScriptedModelServer server = server();
-        ModelServers servers = servers(List.of(server.target()), Map.of());
+        answeredOnTheCallingLoop(eventLoops);
+    }
 
-        for (EventExecutor loop : eventLoops) {
+    @Test
+    void soOnLinuxEpollLoops() throws Exception {
+        assumeTrue(Epoll.isAvailable(), "epoll is available");
+        EpollEventLoopGroup epollLoops = new EpollEventLoopGroup(2);
+        try {
+            answeredOnTheCallingLoop(epollLoops);
+        } finally {
+            epollLoops.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    private void answeredOnTheCallingLoop(EventLoopGroup loops) throws Exception {
+        ScriptedModelServer server = server();
+        ModelServers servers = new ModelServers(() -> List.of(server.target()), RoutingConfigs.of(Map.of()), loops);
+        open.add(servers::close);
+
+        for (EventExecutor loop : loops) {
             for (int i = 0; i < 3; i++) {
                 Thread caller = loop.submit(Thread::currentThread).get();
                 Thread answeredOn = loop.submit(() -> servers.infer("acme", List.of(), REQUEST, inSeconds(30))
