@@ -68,7 +68,8 @@ public class InferenceService {
      * Holds no thread while the call waits: a cached resolution goes on at once on the calling thread, the
      * backend's answer comes back asynchronously, and the answer (or the failure, a {@link PlatformException}
      * for everything the caller did or may retry) completes the future on the caller's Vert.x context once
-     * its usage event is spooled: on its event loop, where the backend's answer arrives too. A reference not in memory is resolved on a virtual thread.
+     * its usage event is spooled: on its event loop, where the backend's answer arrives too. A reference not in
+     * memory is resolved on a virtual thread.
      *
      * @param stickyKey when the model's traffic is split, calls with the same key go to the same version;
      *                  null picks by weight at random

@@ -26,10 +26,10 @@ import org.jboss.logging.Logger;
  * ({@code length, CRC-32C, payload}) addressed by a logical offset that grows across segments, and a
  * {@code delivered} marker holding the offset up to which PostgreSQL has every record.
  *
- * <p>An append returns once its records are written to the operating system (all of them in one
- * {@code write} per segment), so a killed process loses nothing it appended; {@link #sync()} fsyncs what was
- * appended since the last call, for many appends at once. An append never waits for a disk: a segment it fills is
- * fsynced and closed, and the new one's directory entry fsynced, by the next {@link #sync()}.
+ * <p>An append returns once its record is written to the operating system, in one {@code write}, so a killed
+ * process loses nothing it appended; {@link #sync()} fsyncs what was appended since the last call, for many
+ * appends at once. An append never waits for a disk: a segment it fills is fsynced and closed, and the new one's
+ * directory entry fsynced, by the next {@link #sync()}.
  * Opening a spool recovers it: records up to the marker are skipped, a torn or corrupt tail (a crash
  * mid-write) is cut off, and everything in between is read again by the deliverer. Segments entirely
  * below the marker are deleted.
@@ -174,124 +174,46 @@ public final class UsageSpool implements AutoCloseable {
         return new Scan(position, records);
     }
 
-    /** One encoded event of an append, and what became of it: written to the OS, refused or failed. */
-    private static final class Frame {
-        final byte[] bytes;
-        boolean accepted;
-        IOException failure;
-
-        Frame(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        void finish(boolean accepted) {
-            this.accepted = accepted;
-        }
-
-        void fail(IOException failure) {
-            this.failure = failure;
-        }
-    }
-
-    /** What became of one appended event: written to the operating system, refused (spool full), or failed. */
-    public record Appended(boolean accepted, IOException failure) {
-    }
-
     /**
-     * Appends one event and returns once it is written to the operating system. Returns false, and keeps
+     * Appends one event in one {@code write} and returns once the operating system has it. Returns false, and keeps
      * nothing, when the spool already holds its maximum of undelivered data.
      */
     public boolean append(UsageEvent event) throws IOException {
-        Appended appended = appendAll(List.of(event)).getFirst();
-        if (appended.failure() != null) {
-            throw new IOException(appended.failure().getMessage(), appended.failure());
-        }
-        return appended.accepted();
-    }
-
-    /**
-     * Appends events in their order and returns once each is written to the operating system or refused, with
-     * what became of each. The events go out in one {@code write} per segment they land in; the recorder's
-     * writer thread hands over everything recorded meanwhile in one call.
-     */
-    public List<Appended> appendAll(List<UsageEvent> events) {
-        List<Frame> frames = new ArrayList<>(events.size());
-        for (UsageEvent event : events) {
-            byte[] payload = UsageEventCodec.encode(event);
-            frames.add(new Frame(ByteBuffer.allocate(HEADER_BYTES + payload.length)
-                    .putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).array()));
-        }
+        byte[] payload = UsageEventCodec.encode(event);
+        byte[] frame = ByteBuffer.allocate(HEADER_BYTES + payload.length)
+                .putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).array();
         synchronized (appendLock) {
-            writeAll(frames);
-        }
-        List<Appended> outcomes = new ArrayList<>(frames.size());
-        for (Frame frame : frames) {
-            outcomes.add(new Appended(frame.accepted, frame.failure));
-        }
-        return outcomes;
-    }
-
-    /** Writes the frames, one {@code write} per segment they land in; holds the append lock. */
-    private void writeAll(List<Frame> frames) {
-        List<Frame> run = new ArrayList<>();
-        long runBytes = 0;
-        for (Frame next : frames) {
             if (closed) {
-                next.fail(new IOException("The usage spool is closed"));
-                continue;
+                throw new IOException("The usage spool is closed");
             }
-            int length = next.bytes.length;
-            long runEnd = end + runBytes;
-            if (runEnd - delivered + length > maxBytes) {
-                next.finish(false);
-                continue;
+            if (end - delivered + frame.length > maxBytes) {
+                return false;
             }
-            if (runEnd - active.base + length > segmentBytes && runEnd > active.base) {
-                write(run, runBytes);
-                run.clear();
-                runBytes = 0;
-                try {
-                    filled.add(activeFile);
-                    startSegment(end);
-                    unsynced = true;
-                } catch (IOException e) {
-                    next.fail(e);
-                    continue;
-                }
+            if (end - active.base + frame.length > segmentBytes && end > active.base) {
+                RandomAccessFile full = activeFile;
+                startSegment(end);
+                filled.add(full);
+                unsynced = true;
             }
-            run.add(next);
-            runBytes += length;
-        }
-        write(run, runBytes);
-    }
-
-    private void write(List<Frame> run, long runBytes) {
-        if (run.isEmpty()) {
-            return;
-        }
-        ByteBuffer frames = ByteBuffer.allocate(Math.toIntExact(runBytes));
-        for (Frame frame : run) {
-            frames.put(frame.bytes);
-        }
-        try {
-            activeFile.write(frames.array());
-        } catch (IOException e) {
-            // Frames cut short (a full disk) must not sit before later appends: recovery stops at them.
             try {
-                activeFile.setLength(end - active.base);
-                activeFile.seek(end - active.base);
-            } catch (IOException truncation) {
-                e.addSuppressed(truncation);
+                activeFile.write(frame);
+            } catch (IOException e) {
+                // A frame cut short (a full disk) must not sit before later appends: recovery stops at it.
+                try {
+                    activeFile.setLength(end - active.base);
+                    activeFile.seek(end - active.base);
+                } catch (IOException truncation) {
+                    e.addSuppressed(truncation);
+                }
+                throw e;
             }
-            run.forEach(frame -> frame.fail(e));
-            return;
+            end += frame.length;
+            active.end = end;
+            unsynced = true;
+            pendingEvents.incrementAndGet();
+            warnAsItGrows(end - delivered);
+            return true;
         }
-        end += runBytes;
-        active.end = end;
-        unsynced = true;
-        pendingEvents.addAndGet(run.size());
-        warnAsItGrows(end - delivered);
-        run.forEach(frame -> frame.finish(true));
     }
 
     private void startSegment(long base) throws IOException {

@@ -103,7 +103,7 @@ final class CsvAnonymizer extends Anonymizer {
         byte[] bytes = row.bytes();
         int from = row.start(field);
         int to = row.end(field);
-        PiiRedactor.Redaction redaction = recent.givenUp() ? null : recent.recent(bytes, from, to, row.hash(field));
+        PiiRedactor.Redaction redaction = recent.recent(bytes, from, to, row.hash(field));
         if (redaction == null) {
             redaction = recent.redact(row.get(field), bytes, from, to);
         }

@@ -66,12 +66,15 @@ public final class CsvWriter {
 
     private static boolean needsQuotes(char[] chars, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = chars[i];
-            // The four characters that need quotes all sort at or before the comma: one comparison for the rest.
-            if (c <= ',' && (c == ',' || c == '"' || c == '\n' || c == '\r')) {
+            if (needsQuotes(chars[i])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The four characters that need quotes all sort at or before the comma: one comparison for the rest. */
+    static boolean needsQuotes(char c) {
+        return c <= ',' && (c == ',' || c == '"' || c == '\n' || c == '\r');
     }
 }

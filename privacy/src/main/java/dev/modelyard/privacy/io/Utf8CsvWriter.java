@@ -40,7 +40,7 @@ public final class Utf8CsvWriter {
         int start = length;
         for (int i = 0; i < chars; i++) {
             char c = field.charAt(i);
-            if (c >= 0x80 || needsQuotes(c)) {
+            if (c >= 0x80 || CsvWriter.needsQuotes(c)) {
                 length = start;
                 encode(field);
                 return;
@@ -55,7 +55,7 @@ public final class Utf8CsvWriter {
         startField(2 * count + 2);
         boolean quoted = false;
         for (int i = from; i < to; i++) {
-            if (needsQuotes((char) bytes[i])) {
+            if (CsvWriter.needsQuotes((char) bytes[i])) {
                 quoted = true;
                 break;
             }
@@ -102,7 +102,7 @@ public final class Utf8CsvWriter {
     private void encode(String field) {
         boolean quoted = false;
         for (int i = 0; i < field.length() && !quoted; i++) {
-            quoted = needsQuotes(field.charAt(i));
+            quoted = CsvWriter.needsQuotes(field.charAt(i));
         }
         if (quoted) {
             buffer[length++] = '"';
@@ -147,10 +147,5 @@ public final class Utf8CsvWriter {
         if (bytes > buffer.length) {
             buffer = Arrays.copyOf(buffer, bytes);
         }
-    }
-
-    /** The four characters that need quotes all sort at or before the comma: one comparison for the rest. */
-    private static boolean needsQuotes(char c) {
-        return c <= ',' && (c == ',' || c == '"' || c == '\n' || c == '\r');
     }
 }

@@ -50,8 +50,8 @@ public final class RecentRedactions {
         return redaction;
     }
 
-    /** Whether the column repeated too little for the table to pay: then nothing is recent. */
-    public boolean givenUp() {
+    /** Whether the column repeated too little for the table to pay. */
+    boolean givenUp() {
         return recent.givenUp();
     }
 }
