@@ -16,7 +16,10 @@ public interface MeteringConfig {
     @WithDefault("1000")
     int batchSize();
 
-    /** How long the deliverer sleeps when the spool is empty before it looks again (an append wakes it sooner). */
+    /**
+     * How often the deliverer writes what the spool gathered, in one batch (at once while full batches wait): the
+     * longest an answered call waits to be billed, beside the write itself.
+     */
     @WithDefault("200ms")
     Duration flushInterval();
 

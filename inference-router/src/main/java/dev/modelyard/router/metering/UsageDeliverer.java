@@ -9,8 +9,11 @@ import org.jboss.logging.Logger;
 /**
  * Moves spooled usage events into PostgreSQL: reads a batch after the marker, writes it (the write must
  * be idempotent by event id, since a crash between the write and the marker sends the batch again), then
- * moves the marker. While the database refuses, the events stay in the spool and delivery is retried
- * with a pause that doubles up to {@code maxRetryPause}; nothing is ever dropped here.
+ * moves the marker. Batches are written once per {@code flushInterval}, or at once while full ones wait: a
+ * steady stream of calls then costs one transaction per interval, not one per few events, whose commits and
+ * marker fsyncs would take the cores from the calls themselves. While the database refuses, the events stay
+ * in the spool and delivery is retried with a pause that doubles up to {@code maxRetryPause}; nothing is ever
+ * dropped here.
  */
 public final class UsageDeliverer {
 
@@ -26,7 +29,7 @@ public final class UsageDeliverer {
     private final UsageSpool spool;
     private final Sink sink;
     private final int batchSize;
-    private final Duration idlePause;
+    private final Duration flushInterval;
     private final Duration maxRetryPause;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -37,11 +40,11 @@ public final class UsageDeliverer {
     private int failedAttempts;
     private Thread thread;
 
-    public UsageDeliverer(UsageSpool spool, Sink sink, int batchSize, Duration idlePause, Duration maxRetryPause) {
+    public UsageDeliverer(UsageSpool spool, Sink sink, int batchSize, Duration flushInterval, Duration maxRetryPause) {
         this.spool = spool;
         this.sink = sink;
         this.batchSize = batchSize;
-        this.idlePause = idlePause;
+        this.flushInterval = flushInterval;
         this.maxRetryPause = maxRetryPause;
         this.cursor = spool.deliveredOffset();
     }
@@ -69,7 +72,7 @@ public final class UsageDeliverer {
         }
         long deadline = System.nanoTime() + wait.toNanos();
         try {
-            while (System.nanoTime() < deadline && deliverBatch()) {
+            while (System.nanoTime() < deadline && deliverBatch() >= 0) {
                 // until the spool is empty
             }
         } catch (Exception e) {
@@ -80,13 +83,14 @@ public final class UsageDeliverer {
     private void run() {
         while (running) {
             try {
-                boolean more = deliverBatch();
+                int delivered = deliverBatch();
                 if (failedAttempts > 0) {
                     LOG.infof("Usage delivery resumed after %d failed attempts", failedAttempts);
                     failedAttempts = 0;
                 }
-                if (!more) {
-                    pause(idlePause);
+                // Only a full batch tells of more waiting; otherwise the next batch has the interval to gather.
+                if (delivered < batchSize) {
+                    pause(flushInterval);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -107,12 +111,12 @@ public final class UsageDeliverer {
         }
     }
 
-    /** Delivers one batch; false when the spool had nothing to deliver. */
-    boolean deliverBatch() throws Exception {
+    /** Delivers one batch: how many events it held, or -1 when the spool had nothing to deliver. */
+    int deliverBatch() throws Exception {
         UsageSpool.Batch batch = spool.read(cursor, batchSize);
         if (batch.end() == cursor) {
             oldestUndelivered = null;
-            return false;
+            return -1;
         }
         oldestUndelivered = batch.oldest();
         if (!batch.isEmpty()) {
@@ -121,7 +125,7 @@ public final class UsageDeliverer {
         spool.markDelivered(batch);
         cursor = batch.end();
         delivered.addAndGet(batch.events().size());
-        return true;
+        return batch.events().size();
     }
 
     /** Sleeps, unless {@link #stop} wakes it: no interrupt, which would close the spool's file channels. */

@@ -44,6 +44,30 @@ class UsageDelivererTest {
     }
 
     @Test
+    void aSteadyTrickleOfEventsIsWrittenOncePerFlushInterval() throws Exception {
+        try (UsageSpool spool = UsageSpool.open(directory, MiB, MiB)) {
+            UsageDeliverer deliverer = new UsageDeliverer(spool, this::store, 1000, Duration.ofMillis(250),
+                    Duration.ofSeconds(1));
+            deliverer.start();
+            long started = System.nanoTime();
+            int appended = 0;
+            // A call every 2 ms for a second and a half: each write would carry a few events if the deliverer
+            // went straight on after a batch that was not full.
+            while (System.nanoTime() - started < Duration.ofMillis(1500).toNanos()) {
+                spool.append(UsageSpoolTest.event(appended++));
+                Thread.sleep(2);
+            }
+            long elapsed = System.nanoTime() - started;
+            await().atMost(Duration.ofSeconds(5)).until(() -> spool.pendingEvents() == 0);
+            deliverer.stop(Duration.ofSeconds(5));
+
+            assertThat(table).hasSize(appended);
+            // One write per interval, plus the one that finds the last events after the appends stopped.
+            assertThat(writes.get()).isBetween(2, (int) (elapsed / Duration.ofMillis(250).toNanos()) + 3);
+        }
+    }
+
+    @Test
     void keepsEventsWhileTheDatabaseRefusesAndDeliversThemWhenItIsBack() throws Exception {
         AtomicBoolean databaseDown = new AtomicBoolean(true);
         try (UsageSpool spool = UsageSpool.open(directory, 4096, MiB)) {
@@ -80,7 +104,7 @@ class UsageDelivererTest {
         try (UsageSpool restarted = UsageSpool.open(directory, 4096, MiB)) {
             UsageDeliverer deliverer = new UsageDeliverer(restarted, this::store, 100, Duration.ofMillis(10),
                     Duration.ofSeconds(1));
-            while (deliverer.deliverBatch()) {
+            while (deliverer.deliverBatch() >= 0) {
                 // until the spool is empty
             }
             assertThat(writes.get()).isEqualTo(2);
