@@ -3,7 +3,7 @@ package dev.modelyard.gateway.proxy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelyard.common.auth.InternalTokenSigner;
 import dev.modelyard.common.error.PlatformException;
-import dev.modelyard.common.error.Problem;
+import dev.modelyard.common.error.ProblemResponses;
 import dev.modelyard.gateway.GatewayConfig;
 import dev.modelyard.gateway.auth.Admission;
 import dev.modelyard.gateway.auth.RequestIds;
@@ -182,34 +182,21 @@ public class Forwarder {
     }
 
     private void fail(RoutingContext context, Throwable failure) {
-        PlatformException problem = failure instanceof PlatformException platform ? platform
-                : new PlatformException(500, "internal-error", "Internal error", "The request failed unexpectedly");
-        if (!(failure instanceof PlatformException)) {
-            LOG.error("Forwarding failed", failure);
-        }
         HttpServerResponse response = context.response();
         if (response.headWritten()) {
             response.reset();
             return;
         }
-        response.setStatusCode(problem.status());
-        problem.headers().forEach(response::putHeader);
-        response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         // An upload we refused is never read: close the connection rather than drain it.
         boolean unreadBody = hasBody(context.request());
         if (unreadBody) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        String body;
-        try {
-            body = json.writeValueAsString(problem.toProblem(context.request().path()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            body = "";
-        }
-        response.end(body).onComplete(done -> {
-            if (unreadBody) {
-                context.request().connection().close();
-            }
-        });
+        ProblemResponses.send(response, ProblemResponses.of(failure, context.request().path()),
+                context.request().path(), json).onComplete(done -> {
+                    if (unreadBody) {
+                        context.request().connection().close();
+                    }
+                });
     }
 }

@@ -87,9 +87,7 @@ public class ProblemMapper {
             return render(new PlatformException(400, "client-closed-request", "Client closed the request",
                     "The connection closed before the request was complete"), uri);
         }
-        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
-        return render(new PlatformException(500, "internal-error", "Internal error",
-                "The request failed unexpectedly; it has been logged"), uri);
+        return render(ProblemResponses.of(e, uri.getPath()), uri);
     }
 
     /** A client that hangs up mid-upload shows up as a closed channel somewhere in the cause chain. */
@@ -104,11 +102,7 @@ public class ProblemMapper {
     }
 
     static Response render(PlatformException e, UriInfo uri) {
-        if (e.status() >= 500) {
-            LOG.errorf("%s %s: %s", e.status(), uri.getPath(), e.getMessage());
-        } else {
-            LOG.debugf("%s %s: %s", e.status(), uri.getPath(), e.getMessage());
-        }
+        ProblemResponses.log(e, uri.getPath());
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(e.toProblem(uri.getPath()));

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.modelyard.common.auth.Caller;
 import dev.modelyard.router.FakeBackends;
 import dev.modelyard.testsupport.PostgresResource;
 import dev.modelyard.testsupport.TestTokens;
@@ -23,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -163,9 +165,30 @@ class InferenceResourceTest {
     }
 
     @Test
-    void needsAnInternalToken() {
-        infer("Bearer not-a-token", "/v2/models/churn/infer", features("[1, 4]", "[1, 2, 3, 4]")).statusCode(401);
+    void needsAnInternalTokenOfATenantMember() {
+        infer("Bearer not-a-token", "/v2/models/churn/infer", features("[1, 4]", "[1, 2, 3, 4]")).statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().contentType("application/json").body(features("[1, 4]", "[1, 2, 3, 4]"))
-                .post("/v2/models/churn/infer").then().statusCode(401);
+                .post("/v2/models/churn/infer").then().statusCode(401).body("type", containsString("unauthorized"));
+        String noRoles = "Bearer " + TestTokens.sign(new Caller("someone", "acme", Set.of(), null, null));
+        infer(noRoles, "/v2/models/churn/infer", features("[1, 4]", "[1, 2, 3, 4]")).statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesABodyItCannotReadNamingWhatIsWrong() {
+        infer(ACME, "/v2/models/churn/infer", "{\"inputs\": [").statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"))
+                .body("instance", equalTo("/v2/models/churn/infer"));
+        given().header("Authorization", ACME).header("Inference-Header-Content-Length", "twelve")
+                .contentType("application/octet-stream").body(new byte[12]).post("/v2/models/churn/versions/2/infer")
+                .then().statusCode(400).body("errors[0].field", equalTo("Inference-Header-Content-Length"));
+        given().header("Authorization", ACME).header("Inference-Header-Content-Length", 13)
+                .contentType("application/octet-stream").body(new byte[12]).post("/v2/models/churn/infer")
+                .then().statusCode(400).body("errors[0].field", equalTo("Inference-Header-Content-Length"));
+        // Over the HTTP body limit (10 MiB by default), refused before it is held whole.
+        given().header("Authorization", ACME).contentType("application/octet-stream").body(new byte[11 << 20])
+                .post("/v2/models/churn/infer")
+                .then().statusCode(413).contentType("application/problem+json").body("type", containsString("payload-too-large"));
     }
 }
