@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.modelyard.common.auth.Caller;
 import dev.modelyard.router.FakeBackends;
@@ -162,6 +163,17 @@ class InferenceResourceTest {
                 .body("model_stats[0].name", equalTo("churn"))
                 .body("model_stats[0].version", equalTo("2"))
                 .body("model_stats[0].inference_stats.success.count", greaterThan(0));
+    }
+
+    /** The route is outside the REST layer, so the document has it from a static description. */
+    @Test
+    void theOpenApiDocumentDescribesInference() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/v2/models/{name}/infer'.post.operationId", equalTo("infer"))
+                .body("paths.'/v2/models/{name}/versions/{version}/infer'.post.operationId", equalTo("inferVersion"))
+                .body("components.parameters.InferenceHeaderContentLength.name",
+                        equalTo("Inference-Header-Content-Length"))
+                .body("paths.'/v2/models/{name}/config'", notNullValue());
     }
 
     @Test
