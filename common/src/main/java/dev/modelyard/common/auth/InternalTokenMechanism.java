@@ -19,9 +19,8 @@ public class InternalTokenMechanism extends BearerMechanism {
 
     private final InternalTokens.Verifier verifier;
 
-    public InternalTokenMechanism(InternalTokenConfig config) {
-        this.verifier = new InternalTokens.Verifier(PemKeys.readPublic(config.publicKeyLocation()),
-                config.issuer(), config.audience(), config.ttl());
+    public InternalTokenMechanism(InternalTokens.Verifier verifier) {
+        this.verifier = verifier;
     }
 
     @Override

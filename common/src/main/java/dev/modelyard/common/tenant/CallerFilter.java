@@ -25,7 +25,8 @@ public class CallerFilter {
         this.tenantContext = tenantContext;
     }
 
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The gateway passes its request id in this header, outside the token, so one token serves many requests. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
     public Uni<Void> resolveCaller(ContainerRequestContext request, ResourceInfo resource) {
@@ -41,13 +42,20 @@ public class CallerFilter {
                 return null;
             }
             tenantContext.set(caller);
-            MDC.put("tenant", caller.tenant() == null ? "-" : caller.tenant());
-            // The gateway passes its request id in a header, outside the token, so one token serves many requests.
-            String requestId = caller.requestId() != null ? caller.requestId() : request.getHeaderString(REQUEST_ID_HEADER);
-            if (requestId != null) {
-                MDC.put("requestId", requestId);
-            }
+            putLogContext(caller, request.getHeaderString(REQUEST_ID_HEADER));
             return null;
         });
+    }
+
+    /**
+     * Puts the caller's tenant and the request id (the token's, else {@code requestIdHeader}) into the log context,
+     * for every call served outside the REST layer too.
+     */
+    public static void putLogContext(Caller caller, String requestIdHeader) {
+        MDC.put("tenant", caller.tenant() == null ? "-" : caller.tenant());
+        String requestId = caller.requestId() != null ? caller.requestId() : requestIdHeader;
+        if (requestId != null) {
+            MDC.put("requestId", requestId);
+        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.modelyard.router.grpc;
 
-import dev.modelyard.common.auth.Caller;
-import dev.modelyard.common.auth.InternalTokenConfig;
 import dev.modelyard.common.auth.InternalTokens;
-import dev.modelyard.common.auth.PemKeys;
+import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.protocols.kserve.GRPCInferenceServiceGrpc;
 import dev.modelyard.router.resolve.ForwardedCaller;
 import io.grpc.Context;
@@ -35,9 +33,8 @@ public class CallerInterceptor implements ServerInterceptor {
 
     private final InternalTokens.Verifier verifier;
 
-    public CallerInterceptor(InternalTokenConfig config) {
-        this.verifier = new InternalTokens.Verifier(PemKeys.readPublic(config.publicKeyLocation()),
-                config.issuer(), config.audience(), config.ttl());
+    public CallerInterceptor(InternalTokens.Verifier verifier) {
+        this.verifier = verifier;
     }
 
     @Override
@@ -46,20 +43,15 @@ public class CallerInterceptor implements ServerInterceptor {
         if (OPEN_METHODS.contains(call.getMethodDescriptor().getFullMethodName())) {
             return next.startCall(call, headers);
         }
-        String authorization = headers.get(AUTHORIZATION);
-        Caller caller;
+        ForwardedCaller caller;
         try {
-            caller = verifier.verifyAuthorization(authorization);
-        } catch (InternalTokens.InvalidTokenException e) {
-            caller = null;
+            caller = ForwardedCaller.verified(verifier, headers.get(AUTHORIZATION));
+        } catch (PlatformException refused) {
+            return refuse(call, refused.status() == 401
+                    ? Status.UNAUTHENTICATED.withDescription("Missing or invalid credentials")
+                    : Status.PERMISSION_DENIED.withDescription(refused.getMessage()));
         }
-        if (caller == null) {
-            return refuse(call, Status.UNAUTHENTICATED.withDescription("Missing or invalid credentials"));
-        }
-        if (!caller.hasRole(Caller.TENANT_MEMBER)) {
-            return refuse(call, Status.PERMISSION_DENIED.withDescription("Your role does not allow this operation"));
-        }
-        Context context = Context.current().withValue(CALLER, new ForwardedCaller(caller, authorization));
+        Context context = Context.current().withValue(CALLER, caller);
         return Contexts.interceptCall(context, call, headers, next);
     }
 

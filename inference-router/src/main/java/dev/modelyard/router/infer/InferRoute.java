@@ -2,18 +2,14 @@ package dev.modelyard.router.infer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
-import dev.modelyard.common.auth.Caller;
-import dev.modelyard.common.auth.InternalTokenConfig;
 import dev.modelyard.common.auth.InternalTokens;
-import dev.modelyard.common.auth.PemKeys;
 import dev.modelyard.common.error.FieldError;
 import dev.modelyard.common.error.PlatformException;
 import dev.modelyard.common.error.ProblemResponses;
+import dev.modelyard.common.tenant.CallerFilter;
 import dev.modelyard.router.resolve.ForwardedCaller;
 import dev.modelyard.router.routing.StickyKeys;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,7 +23,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.MDC;
 
 /**
  * KServe v2 inference over HTTP: {@code POST /v2/models/{name}[/versions/{version}]/infer}, with a JSON body or the
@@ -37,8 +32,8 @@ import org.jboss.logging.MDC;
  * handlers (authentication at order -200) and the REST layer, whose resource matching, filters, interceptors,
  * context propagation and security identity cost more per call than the call's own work. What they would do for
  * it is done here: the internal token is verified as {@code InternalTokenMechanism} verifies it, the caller's role
- * is checked as {@code @RolesAllowed} would, the tenant and request id go into the log context as
- * {@code CallerFilter} puts them, and failures are answered as problem+json. The model's other endpoints stay in
+ * is checked as {@code @RolesAllowed} would ({@link ForwardedCaller#verified}, as for gRPC), the tenant and
+ * request id go into the log context as {@code CallerFilter} puts them, and failures are answered as problem+json. The model's other endpoints stay in
  * {@link InferenceResource}.
  */
 @ApplicationScoped
@@ -47,20 +42,18 @@ public class InferRoute {
     /** The binary tensor extension's header: how many bytes of the body are JSON. */
     static final String INFERENCE_HEADER_LENGTH = "Inference-Header-Content-Length";
     static final int ORDER = -250;
-    private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final InferenceService inference;
     private final ObjectMapper json;
     private final InternalTokens.Verifier verifier;
     private final long maxBodySize;
 
-    public InferRoute(InferenceService inference, ObjectMapper json, InternalTokenConfig tokens,
+    public InferRoute(InferenceService inference, ObjectMapper json, InternalTokens.Verifier verifier,
                       @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
                       MemorySize maxBodySize) {
         this.inference = inference;
         this.json = json;
-        this.verifier = new InternalTokens.Verifier(PemKeys.readPublic(tokens.publicKeyLocation()),
-                tokens.issuer(), tokens.audience(), tokens.ttl());
+        this.verifier = verifier;
         this.maxBodySize = maxBodySize.asLongValue();
     }
 
@@ -80,25 +73,18 @@ public class InferRoute {
      */
     private void infer(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        Caller caller = caller(authorization);
-        MDC.put("tenant", caller.tenant() == null ? "-" : caller.tenant());
-        // The gateway passes its request id in a header, outside the token, so one token serves many requests.
-        String requestId = caller.requestId() != null ? caller.requestId() : request.getHeader(REQUEST_ID_HEADER);
-        if (requestId != null) {
-            MDC.put("requestId", requestId);
-        }
+        ForwardedCaller caller = ForwardedCaller.verified(verifier, request.getHeader(HttpHeaders.AUTHORIZATION));
+        CallerFilter.putLogContext(caller.caller(), request.getHeader(CallerFilter.REQUEST_ID_HEADER));
         Buffer body = context.body().buffer();
         byte[] bytes = body == null ? new byte[0] : body.getBytes();
         int jsonLength = jsonLength(request.getHeader(INFERENCE_HEADER_LENGTH), bytes.length);
         KServeJson.InferenceRequest inputs = readJson(bytes, jsonLength);
         ByteString binary = jsonLength == bytes.length ? ByteString.EMPTY
                 : ByteString.copyFrom(bytes, jsonLength, bytes.length - jsonLength);
-        Context loop = Vertx.currentContext();
-        inference.infer(new ForwardedCaller(caller, authorization), context.pathParam("name"),
-                        context.pathParam("version"), request.getHeader(StickyKeys.HEADER),
-                        () -> Tensors.fromJson(inputs, binary))
-                .whenComplete((answer, failure) -> onLoop(loop, () -> {
+        // The answer, or a refusal while resolving on a virtual thread, is written on the request's event loop.
+        inference.infer(caller, context.pathParam("name"), context.pathParam("version"),
+                        request.getHeader(StickyKeys.HEADER), () -> Tensors.fromJson(inputs, binary))
+                .whenCompleteAsync((answer, failure) -> {
                     if (failure != null) {
                         context.fail(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
                         return;
@@ -108,35 +94,7 @@ public class InferRoute {
                     } catch (RuntimeException e) {
                         context.fail(e);
                     }
-                }));
-    }
-
-    /**
-     * Runs {@code work} on the request's event loop: right away where the call ended there (an answer, a refusal of
-     * a resolved model), else queued to it (a refusal while resolving on a virtual thread).
-     */
-    private static void onLoop(Context loop, Runnable work) {
-        if (Vertx.currentContext() == loop) {
-            work.run();
-        } else {
-            loop.runOnContext(ignored -> work.run());
-        }
-    }
-
-    private Caller caller(String authorization) {
-        Caller caller;
-        try {
-            caller = verifier.verifyAuthorization(authorization);
-        } catch (InternalTokens.InvalidTokenException e) {
-            throw PlatformException.unauthorized("Invalid internal token");
-        }
-        if (caller == null) {
-            throw PlatformException.unauthorized("Missing or invalid credentials");
-        }
-        if (!caller.hasRole(Caller.TENANT_MEMBER)) {
-            throw PlatformException.forbidden("Your role does not allow this operation");
-        }
-        return caller;
+                }, CallersContext.current());
     }
 
     private static int jsonLength(String header, int bodyLength) {
