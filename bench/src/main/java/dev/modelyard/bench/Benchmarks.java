@@ -1,15 +1,18 @@
 package dev.modelyard.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Entry point of {@code ./bench/run}: {@code ./bench/run anonymizer} runs {@code AnonymizerBenchmark}'s
@@ -27,6 +30,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         List<String> names = args.length == 0 ? all() : List.of(args[0]);
         String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
+        System.out.println(machine());
         for (String name : names) {
             String simpleName = Character.toUpperCase(name.charAt(0)) + name.substring(1) + SUFFIX;
             Class<?> benchmark;
@@ -41,6 +45,20 @@ public final class Benchmarks {
             Method main = benchmark.getMethod("main", String[].class);
             main.invoke(null, (Object) rest);
         }
+    }
+
+    /** The machine the figures come from: absolute figures only compare on the same one. */
+    private static String machine() throws IOException {
+        String cpu;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
+        } catch (NoSuchFileException e) {
+            cpu = System.getProperty("os.arch");
+        }
+        return String.format(Locale.ROOT, "Machine: %d cores (%s), %s, JDK %s, load average %.2f at start.",
+                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("os.name"), Runtime.version(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Every {@code *Benchmark} class of this jar, by its short name. */

@@ -106,7 +106,8 @@ public final class DataplaneBenchmark {
     public static void main(String[] args) throws Exception {
         Path project = Path.of("").toAbsolutePath();
         Path output = Files.createDirectories(project.resolve("bench/target/dataplane"));
-        printMachine();
+        System.out.println("The client, gateway, router and model server (and the idle services, PostgreSQL and Keycloak)"
+                + " share this machine's cores, so the figures include their contention.");
         Classifier classifier = classifier();
         ObjectMapper json = new ObjectMapper();
         System.out.println("Starting the platform (gateway on " + PORT_BASE + ", database " + DATABASE + ") ...");
@@ -311,16 +312,6 @@ public final class DataplaneBenchmark {
         return phases.stream().filter(phase -> phase.path().hop().equals(hop) && phase.path().protocol().equals(protocol)
                         && phase.measurement().concurrency() == concurrency)
                 .findFirst().orElseThrow().measurement();
-    }
-
-    private static void printMachine() throws Exception {
-        String cpu = Files.lines(Path.of("/proc/cpuinfo")).filter(line -> line.startsWith("model name"))
-                .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
-        System.out.printf(Locale.ROOT, "Machine: %d cores (%s), %s, JDK %s, load average %.2f at start.%n",
-                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("os.name"),
-                Runtime.version(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("The client, gateway, router and model server (and the idle services, PostgreSQL and Keycloak)"
-                + " share these cores, so the figures include their contention.");
     }
 
     private static long clientCpuNanos() {

@@ -2,6 +2,7 @@ package dev.modelyard.gateway.proxy;
 
 import dev.modelyard.common.auth.InternalTokenSigner;
 import dev.modelyard.common.error.PlatformException;
+import dev.modelyard.common.error.ProblemResponses;
 import dev.modelyard.gateway.GatewayConfig;
 import dev.modelyard.gateway.auth.Admission;
 import dev.modelyard.gateway.auth.RequestIds;
@@ -101,8 +102,7 @@ public class GrpcForwarder {
         String requestId = RequestIds.of(context);
         routeAdmission.admit(vertx, authorization, requestId, SCOPE)
                 .onSuccess(admission -> send(context, admission, requestId))
-                .onFailure(failure -> refuse(context.response(), failure instanceof PlatformException problem
-                        ? problem : new PlatformException(500, "internal-error", "Internal error", "The call failed unexpectedly")));
+                .onFailure(failure -> refuse(context.response(), ProblemResponses.of(failure, request.path())));
     }
 
     private void send(RoutingContext context, Admission admission, String requestId) {
