@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the whole platform once for the test JVM, from the jars the build produced, on ports of its
- * own (so a running {@code ./platform up} does not get in the way), and stops it at the end.
+ * own (so a running {@code ./platform up} does not get in the way); the platform stops itself when the JVM exits.
  */
 public class PlatformUnderTest implements BeforeAllCallback {
 
@@ -26,7 +26,6 @@ public class PlatformUnderTest implements BeforeAllCallback {
         if (platform == null) {
             Path project = Path.of(System.getProperty("modelyard.project.dir", "..")).toAbsolutePath().normalize();
             platform = EmbeddedPlatform.start(project, project.resolve("e2e-tests/target/platform-home"), PORT_BASE);
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
             RestAssured.baseURI = platform.gatewayUrl();
             RestAssured.port = -1;
             System.setProperty("modelyard.test.keycloak.url", platform.keycloakUrl());

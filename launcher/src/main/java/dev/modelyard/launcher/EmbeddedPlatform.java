@@ -10,20 +10,26 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The embedded stack as a library, for end-to-end tests: a fresh database, its own home folder and
+ * The embedded stack as a library, for end-to-end tests and benchmarks: a fresh database, its own home folder and
  * its own ports (gateway on {@code portBase}, services on the next five, Keycloak on {@code portBase + 100}),
  * so it runs beside a developer's {@code ./platform up}. What it prints goes to {@code home/platform.log}.
+ * The stack is stopped on {@link #close}, or when the JVM that started it exits first (a Ctrl-C, a test run's end):
+ * its processes run detached, and would otherwise hold the ports against the next start.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
     private final Stack stack;
     private final PrintStream log;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Thread stopOnExit = new Thread(this::stop, "embedded-platform-stop");
 
     private EmbeddedPlatform(Stack stack, PrintStream log) {
         this.stack = stack;
         this.log = log;
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts everything and waits until it is ready; fails with the reason and log tails otherwise. */
@@ -107,8 +113,19 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** Stops exactly what {@link #start} started. */
     @Override
     public void close() {
-        new Down(stack).run();
-        log.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // The JVM is exiting and the hook is stopping the stack, or about to.
+        }
+        stop();
+    }
+
+    private void stop() {
+        if (stopped.compareAndSet(false, true)) {
+            new Down(stack).run();
+            log.close();
+        }
     }
 
     /** The build unpacked Keycloak under the project's own .platform; this home shares it. */
