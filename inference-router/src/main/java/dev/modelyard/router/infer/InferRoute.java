@@ -33,8 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * context propagation and security identity cost more per call than the call's own work. What they would do for
  * it is done here: the internal token is verified as {@code InternalTokenMechanism} verifies it, the caller's role
  * is checked as {@code @RolesAllowed} would ({@link ForwardedCaller#verified}, as for gRPC), the tenant and
- * request id go into the log context as {@code CallerFilter} puts them, and failures are answered as problem+json. The model's other endpoints stay in
- * {@link InferenceResource}.
+ * request id go into the log context as {@code CallerFilter} puts them, and failures are answered as
+ * problem+json. The model's other endpoints stay in {@link InferenceResource}.
  */
 @ApplicationScoped
 public class InferRoute {

@@ -118,11 +118,15 @@ class UsageDelivererTest {
         try (UsageSpool spool = UsageSpool.open(directory, 4096, MiB)) {
             UsageDeliverer deliverer = new UsageDeliverer(spool, this::store, 100, Duration.ofSeconds(30),
                     Duration.ofSeconds(1));
-            deliverer.start();
-            Thread.sleep(100);
             spool.append(UsageSpoolTest.event(1));
+            deliverer.start();
+            // After a batch that was not full the deliverer pauses for the whole interval before it reads again,
+            // so an event appended once the first is delivered can only be written by stop().
+            await().atMost(Duration.ofSeconds(5)).until(() -> deliverer.delivered() == 1);
+            spool.append(UsageSpoolTest.event(2));
             deliverer.stop(Duration.ofSeconds(5));
-            assertThat(table).containsKey("ue-1");
+            assertThat(table).containsKey("ue-2");
+            assertThat(writes.get()).isEqualTo(2);
         }
     }
 
